@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "LoyaltyKit",
+    platforms: [
+        .macOS(.v13),
+        .iOS(.v16),
+        .tvOS(.v16),
+        .watchOS(.v9),
+        .visionOS(.v1),
+    ],
+    products: [
+        .library(name: "LoyaltyKit", targets: ["LoyaltyKit"]),
+        .library(name: "LoyaltyKitTesting", targets: ["LoyaltyKitTesting"]),
+    ],
+    targets: [
+        .target(name: "LoyaltyKit", swiftSettings: strictSettings),
+        .target(name: "LoyaltyKitTesting", dependencies: ["LoyaltyKit"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "hotel-loyalty",
+            dependencies: ["LoyaltyKit"],
+            path: "Examples/hotel-loyalty",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "loyalty-replay",
+            dependencies: ["LoyaltyKit"],
+            path: "Examples/loyalty-replay",
+            exclude: ["sample"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LoyaltyKitTests",
+            dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

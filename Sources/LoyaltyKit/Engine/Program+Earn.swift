@@ -1,0 +1,211 @@
+import Foundation
+
+extension Program {
+    /// The amount that earns: purchase lines outside excluded categories, or the stay's amount
+    /// unless its category is excluded. In minor units.
+    func eligibleAmount(of activity: Activity) -> Int64 {
+        switch activity.kind {
+        case .purchase(let purchase):
+            var total: Int64 = 0
+            for line in purchase.lines {
+                if let category = line.category, excludedCategories.contains(category) { continue }
+                total += line.amount.minorUnits
+            }
+            return total
+        case .stay(let stay):
+            if let category = stay.category, excludedCategories.contains(category) { return 0 }
+            return stay.amount.minorUnits
+        default:
+            return 0
+        }
+    }
+
+    /// Runs the earning rules for an activity without changing anything.
+    ///
+    /// Use it to preview what an activity would earn ("you'll earn 360 points for this stay").
+    /// - Returns: one component per rule that gave points, caps included, in ledger order.
+    /// - Throws: ``LoyaltyError/Code/overflow`` when the points do not fit in 64 bits.
+    public func earnings(for activity: Activity, member state: MemberState) throws -> [(rule: String, earning: Earning)] {
+        try computeEarnings(for: activity, member: state).components
+    }
+
+    struct EarningResult {
+        var components: [(rule: String, earning: Earning)] = []
+        var fired: [(rule: any EarningRule, points: Int64)] = []
+        var total: Int64 = 0
+        var warnings: [OutcomeWarning] = []
+        var localDate: CivilDate
+        var eligible: Int64
+        var nights: Int
+    }
+
+    func computeEarnings(for activity: Activity, member state: MemberState) throws -> EarningResult {
+        let localDate = calendar.civilDate(of: activity.date)
+        let eligible = eligibleAmount(of: activity)
+        var nights = 0
+        if case .stay(let stay) = activity.kind { nights = stay.nights }
+        let tier = tiers.flatMap { ladder in state.tierID(at: activity.date).flatMap { ladder.tier($0) } }
+        var context = EarningContext(
+            activity: activity, member: state, localDate: localDate, tier: tier, currency: currency,
+            eligibleAmount: eligible, nights: nights, basePoints: .zero, excludedCategories: excludedCategories)
+        var result = EarningResult(localDate: localDate, eligible: eligible, nights: nights)
+
+        func add(_ rule: any EarningRule, _ earning: Earning, allowNegative: Bool) throws {
+            guard earning.points.rawValue != 0 else { return }
+            if earning.points.rawValue < 0, !allowNegative {
+                result.warnings.append(.negativeRuleIgnored(rule: rule.name, points: earning.points))
+                return
+            }
+            let (sum, overflow) = result.total.addingReportingOverflow(earning.points.rawValue)
+            guard !overflow else { throw LoyaltyError(.overflow, "the points earned overflow 64 bits at rule \(rule.name)") }
+            result.total = sum
+            result.components.append((rule.name, earning))
+            result.fired.append((rule, earning.points.rawValue))
+        }
+
+        for rule in orderedRules.base {
+            if let earning = rule.earn(in: context) { try add(rule, earning, allowNegative: false) }
+        }
+        context.basePoints = Points(result.total)
+        for rule in orderedRules.multipliers {
+            if let earning = rule.earn(in: context) { try add(rule, earning, allowNegative: true) }
+        }
+        if let tier, let factor = tier.earnMultiplier, context.basePoints.rawValue > 0 {
+            let base = context.basePoints.rawValue
+            if let extra = factor.extra(on: base), extra != 0 {
+                let rule = TierMultiplierRule(tier: tier)
+                try add(rule, Earning(points: Points(extra), reason: .multiplier(factor: factor, base: Points(base), scopedBase: Points(base), label: "\(tier.name) tier")), allowNegative: true)
+            }
+        }
+        for rule in orderedRules.bonuses {
+            if let earning = rule.earn(in: context) { try add(rule, earning, allowNegative: false) }
+        }
+        applyCaps(to: &result, state: state)
+        return result
+    }
+
+    private func applyCaps(to result: inout EarningResult, state: MemberState) {
+        func reduce(to limit: Int64, cap: Points, period: RulePeriod) {
+            guard result.total > limit else { return }
+            let removed = result.total - max(0, limit)
+            result.components.append(("cap", Earning(points: Points(-removed), reason: .programCap(limit: cap, period: period))))
+            result.total -= removed
+        }
+        if result.total < 0 { reduce(to: 0, cap: .zero, period: .activity) }
+        if let cap = caps.perActivity { reduce(to: cap.rawValue, cap: cap, period: .activity) }
+        if let cap = caps.perDay {
+            let used = state.usage(of: "*", period: .day, key: result.localDate.dayNumber)?.points ?? 0
+            reduce(to: cap.rawValue - used, cap: cap, period: .day)
+        }
+        if let cap = caps.perMonth {
+            let used = state.usage(of: "*", period: .month, key: result.localDate.monthIndex)?.points ?? 0
+            reduce(to: cap.rawValue - used, cap: cap, period: .month)
+        }
+    }
+
+    /// Earns for any activity the rules may reward, and counts it toward tiers.
+    func earn(_ activity: Activity, on state: inout MemberState, outcome: inout Outcome) throws {
+        let result = try computeEarnings(for: activity, member: state)
+        outcome.warnings += result.warnings
+        let total = Points(result.total)
+        if !result.components.isEmpty {
+            creditLot(total, kind: .earn, components: result.components, activity: activity, state: &state, outcome: &outcome)
+        }
+        recordUsage(result, on: &state)
+        if total.rawValue > 0 {
+            state.lastPointsActivity = activity.date
+            state.lifetime.pointsEarned += total.rawValue
+            state.lifetime.qualifyingPoints += total.rawValue
+        }
+
+        let isVisit = activity.isVisit
+        let month = result.localDate.monthIndex
+        addToBucket(&state, month: month, points: total.rawValue, spend: result.eligible, nights: Int64(result.nights), visits: isVisit ? 1 : 0)
+        state.lifetime.spend += result.eligible
+        state.lifetime.nights += Int64(result.nights)
+        if isVisit { state.lifetime.visits += 1 }
+        switch activity.kind {
+        case .purchase, .stay: state.lifetime.purchases += 1
+        default: break
+        }
+        if isVisit {
+            state.earnings.append(EarningRecord(
+                activityID: activity.id, date: activity.date, month: month, amount: activity.amount?.minorUnits ?? 0,
+                points: total.rawValue, qualifyingPoints: total.rawValue, qualifyingSpend: result.eligible,
+                nights: Int64(result.nights), isVisit: isVisit))
+        }
+        if let tiers { checkUpgrade(&state, ladder: tiers, at: activity.date, changes: &outcome.tierChanges) }
+    }
+
+    private func recordUsage(_ result: EarningResult, on state: inout MemberState) {
+        var touched = false
+        for (rule, points) in result.fired {
+            for period in rule.trackedPeriods {
+                guard let key = period.key(for: result.localDate) else { continue }
+                bumpUsage(&state, rule: rule.name, period: period, key: key, points: points)
+                touched = true
+            }
+        }
+        if result.total > 0 {
+            if caps.perDay != nil { bumpUsage(&state, rule: "*", period: .day, key: result.localDate.dayNumber, points: result.total); touched = true }
+            if caps.perMonth != nil { bumpUsage(&state, rule: "*", period: .month, key: result.localDate.monthIndex, points: result.total); touched = true }
+        }
+        if touched { pruneUsage(&state, today: result.localDate) }
+    }
+
+    private func bumpUsage(_ state: inout MemberState, rule: String, period: RulePeriod, key: Int, points: Int64) {
+        if let index = state.usage.firstIndex(where: { $0.key == key && $0.period == period && $0.rule == rule }) {
+            state.usage[index].count += 1
+            state.usage[index].points += points
+        } else {
+            state.usage.append(RuleUsage(rule: rule, period: period, key: key, count: 1, points: points))
+        }
+    }
+
+    /// Drops usage of periods that have ended before `today`'s (late activities for an earlier
+    /// day then count against a fresh period; the usual till delay is hours, not days).
+    private func pruneUsage(_ state: inout MemberState, today: CivilDate) {
+        state.usage.removeAll { usage in
+            switch usage.period {
+            case .day: usage.key < today.dayNumber - 1
+            case .month: usage.key < today.monthIndex - 1
+            case .year: usage.key < today.year - 1
+            case .activity, .lifetime: false
+            }
+        }
+    }
+
+    func addToBucket(_ state: inout MemberState, month: Int, points: Int64, spend: Int64, nights: Int64, visits: Int64) {
+        guard points != 0 || spend != 0 || nights != 0 || visits != 0 else { return }
+        if let last = state.qualifying.indices.last, state.qualifying[last].month == month {
+            state.qualifying[last].points += points
+            state.qualifying[last].spend += spend
+            state.qualifying[last].nights += nights
+            state.qualifying[last].visits += visits
+            return
+        }
+        if let index = state.qualifying.firstIndex(where: { $0.month == month }) {
+            state.qualifying[index].points += points
+            state.qualifying[index].spend += spend
+            state.qualifying[index].nights += nights
+            state.qualifying[index].visits += visits
+            return
+        }
+        let insertAt = state.qualifying.firstIndex { $0.month > month } ?? state.qualifying.count
+        state.qualifying.insert(QualifyingMonth(month: month, points: points, spend: spend, nights: nights, visits: visits), at: insertAt)
+        if let tiers, tiers.window.lookbackMonths > 0, let newest = state.qualifying.last?.month {
+            let oldest = newest - tiers.window.lookbackMonths
+            state.qualifying.removeAll { $0.month < oldest }
+        } else if tiers == nil || tiers?.window == .lifetime {
+            state.qualifying.removeAll { $0.month < month - 24 }
+        }
+    }
+}
+
+/// The implicit rule behind a tier's earn multiplier, named `tier-multiplier` in the ledger.
+struct TierMultiplierRule: EarningRule {
+    let tier: Tier
+    var name: String { "tier-multiplier" }
+    var stage: EarningStage { .multiplier }
+    func earn(in context: EarningContext) -> Earning? { nil }
+}

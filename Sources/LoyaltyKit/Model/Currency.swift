@@ -1,0 +1,108 @@
+/// An ISO 4217 currency: its three-letter code and the number of digits of its minor unit.
+///
+/// Use the constants (``eur``, ``usd``, …) or look a code up with ``init(code:)``, which
+/// knows every active ISO 4217 currency and throws ``LoyaltyError/Code/unknownCurrency``
+/// for anything else. A currency with custom minor digits can be made with
+/// ``init(code:minorUnitDigits:)`` (for example a private token).
+public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The three-letter ISO 4217 code, upper case: `"EUR"`.
+    public let code: String
+    /// How many decimal digits the minor unit has: 2 for EUR (cents), 0 for JPY, 3 for KWD.
+    public let minorUnitDigits: Int
+
+    /// Looks up an ISO 4217 currency by its code (case-insensitive).
+    /// - Throws: ``LoyaltyError/Code/unknownCurrency`` when the code is not an active ISO 4217 code.
+    public init(code: String) throws {
+        let upper = code.uppercased()
+        guard let digits = Currency.iso4217[upper] else {
+            throw LoyaltyError(.unknownCurrency, "unknown ISO 4217 currency code '\(code)'")
+        }
+        self.code = upper
+        self.minorUnitDigits = digits
+    }
+
+    /// Creates a currency that is not in the ISO 4217 table, with explicit minor digits.
+    /// - Throws: ``LoyaltyError/Code/invalidInput`` when the code is not three ASCII letters
+    ///   or the digits are outside 0...4.
+    public init(code: String, minorUnitDigits: Int) throws {
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw LoyaltyError(.invalidInput, "a currency code is three letters, got '\(code)'")
+        }
+        guard (0...4).contains(minorUnitDigits) else {
+            throw LoyaltyError(.invalidInput, "minor unit digits must be 0...4, got \(minorUnitDigits)")
+        }
+        self.code = code.uppercased()
+        self.minorUnitDigits = minorUnitDigits
+    }
+
+    private init(known code: String, digits: Int) {
+        self.code = code
+        self.minorUnitDigits = digits
+    }
+
+    /// How many minor units make one major unit: 100 for EUR, 1 for JPY.
+    public var minorUnitsPerMajorUnit: Int64 {
+        var value: Int64 = 1
+        for _ in 0..<minorUnitDigits { value *= 10 }
+        return value
+    }
+
+    public var description: String { code }
+
+    /// Euro.
+    public static let eur = Currency(known: "EUR", digits: 2)
+    /// US dollar.
+    public static let usd = Currency(known: "USD", digits: 2)
+    /// Pound sterling.
+    public static let gbp = Currency(known: "GBP", digits: 2)
+    /// Swiss franc.
+    public static let chf = Currency(known: "CHF", digits: 2)
+    /// Japanese yen (no minor unit).
+    public static let jpy = Currency(known: "JPY", digits: 0)
+
+    /// The symbol used in explanations, or the code when there is no common symbol.
+    var symbol: String {
+        switch code {
+        case "EUR": "€"
+        case "USD": "$"
+        case "GBP": "£"
+        case "JPY": "¥"
+        default: code + " "
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let code = try container.decode(String.self)
+        do {
+            try self.init(code: code)
+        } catch let error as LoyaltyError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+
+    /// Active ISO 4217 codes and their minor-unit digits.
+    static let iso4217: [String: Int] = {
+        var table: [String: Int] = [:]
+        let twoDigits = """
+            AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP BYN BZD \
+            CAD CDF CHF CNY COP CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD \
+            GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD \
+            MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP \
+            PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS \
+            TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD YER ZAR ZMW ZWG
+            """
+        for code in twoDigits.split(separator: " ") { table[String(code)] = 2 }
+        for code in ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"] {
+            table[code] = 0
+        }
+        for code in ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"] { table[code] = 3 }
+        for code in ["CLF", "UYW"] { table[code] = 4 }
+        return table
+    }()
+}

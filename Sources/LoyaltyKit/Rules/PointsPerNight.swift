@@ -1,0 +1,22 @@
+/// Base points per night of a stay: "100 points per night".
+public struct PointsPerNight: CodableEarningRule, Hashable {
+    public static let kind = "pointsPerNight"
+    public var name: String
+    /// Points per night.
+    public var points: Int64
+
+    /// Creates the rule.
+    public init(name: String = "per-night", points: Int64) {
+        self.name = name
+        self.points = points
+    }
+
+    public var stage: EarningStage { .base }
+
+    public func earn(in context: EarningContext) -> Earning? {
+        guard context.nights > 0, points > 0 else { return nil }
+        let (value, overflow) = Int64(context.nights).multipliedReportingOverflow(by: points)
+        guard !overflow else { return nil }
+        return Earning(points: Points(value), reason: .perNight(points: points, nights: context.nights))
+    }
+}
