@@ -83,6 +83,12 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// The instant at which a local month starts.
     public func startOfMonth(index: Int) -> Date { startOfDay(CivilDate.firstDay(ofMonthIndex: index)) }
 
+    /// The instant of a local wall-clock time on a day. A time that does not exist (inside a
+    /// spring-forward gap) moves forward by the gap.
+    public func date(_ day: CivilDate, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Date {
+        instant(dayNumber: day.dayNumber, secondOfDay: Int64(hour * 3600 + minute * 60 + second))
+    }
+
     /// The instant of a local wall-clock time.
     func instant(dayNumber: Int, secondOfDay: Int64) -> Date {
         let local = Int64(dayNumber) * 86_400 + secondOfDay

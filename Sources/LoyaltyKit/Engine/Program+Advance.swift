@@ -52,11 +52,19 @@ extension Program {
         return false
     }
 
-    func advance(_ state: inout MemberState, to date: Date, entries: inout [LedgerEntry], tierChanges: inout [TierChange]) {
-        if state.processedThrough.map({ date > $0 }) ?? true { state.processedThrough = date }
+    /// What an advance carries out.
+    enum AdvanceScope: Sendable {
+        case all, expiry, tiers
+    }
+
+    func advance(
+        _ state: inout MemberState, to date: Date, scope: AdvanceScope = .all,
+        entries: inout [LedgerEntry], tierChanges: inout [TierChange]
+    ) {
+        if scope == .all, state.processedThrough.map({ date > $0 }) ?? true { state.processedThrough = date }
         guard needsAdvance(state, to: date) else { return }
-        expireLots(&state, through: date, entries: &entries)
-        if let tiers { advanceTiers(&state, ladder: tiers, through: date, changes: &tierChanges) }
+        if scope != .tiers { expireLots(&state, through: date, entries: &entries) }
+        if scope != .expiry, let tiers { advanceTiers(&state, ladder: tiers, through: date, changes: &tierChanges) }
     }
 
     private func expireLots(_ state: inout MemberState, through date: Date, entries: inout [LedgerEntry]) {
@@ -92,13 +100,13 @@ extension Program {
     /// Tells a member "1,200 points expire on 31 March". Pending lots are included (they
     /// expire too); inactivity expiry is reported at its deadline.
     /// - Complexity: O(lots).
-    public func expiringPoints(in state: MemberState, within days: Int, of date: Date) -> [(date: Date, points: Points)] {
+    public func expiringPoints(in state: MemberState, within days: Int, of date: Date) -> [ExpiringPoints] {
         let horizon = calendar.adding(days: days, to: date)
-        var result: [(date: Date, points: Points)] = []
+        var result: [ExpiringPoints] = []
         if case .inactivityMonths(let months) = expiry, let last = state.lastPointsActivity {
             let deadline = calendar.adding(months: months, to: last)
             let total = state.lots.reduce(0) { $0 + $1.remaining.rawValue }
-            if deadline > date, deadline <= horizon, total > 0 { result.append((deadline, Points(total))) }
+            if deadline > date, deadline <= horizon, total > 0 { result.append(ExpiringPoints(date: deadline, points: Points(total))) }
             return result
         }
         for lot in state.lots {
@@ -106,7 +114,7 @@ extension Program {
             if let last = result.indices.last, result[last].date == expiresAt {
                 result[last].points = result[last].points + lot.remaining
             } else {
-                result.append((expiresAt, lot.remaining))
+                result.append(ExpiringPoints(date: expiresAt, points: lot.remaining))
             }
         }
         return result

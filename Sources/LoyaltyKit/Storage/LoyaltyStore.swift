@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where LoyaltyKit keeps customers, activities, outcomes, member states and the ledger.
+///
+/// A store has two primitives. ``read(_:)`` gives a consistent view; ``write(_:)`` runs its
+/// body atomically: every change persists, or none does if the body throws. Bodies are
+/// synchronous, so nothing can interleave with a transaction. Everything else is built on
+/// these in extensions.
+///
+/// Requirements every adapter must meet (``LoyaltyKitTesting``'s conformance suite checks them):
+/// - **Atomicity**: a write that throws leaves no trace.
+/// - **Idempotency**: ``StoreWriter/append(_:outcome:)`` returns `false` and changes nothing
+///   when the activity id is already stored.
+/// - **Ledger order**: a member's entries come back in the order they were appended.
+public protocol LoyaltyStore: Sendable {
+    /// Runs `body` against a consistent view of the store.
+    /// - Throws: what `body` throws, or the adapter's ``LoyaltyError/Code/storage`` errors.
+    func read<T: Sendable>(_ body: @Sendable (any StoreReader) throws -> T) async throws -> T
+    /// Runs `body` atomically: every change persists, or none does if it throws.
+    /// - Throws: what `body` throws, or the adapter's ``LoyaltyError/Code/storage`` errors.
+    func write<T: Sendable>(_ body: @Sendable (any StoreWriter) throws -> T) async throws -> T
+}
+
+/// Read access inside a store transaction.
+public protocol StoreReader {
+    /// A customer's profile.
+    func customer(_ id: Customer.ID) throws -> Customer?
+    /// Every customer id, sorted.
+    func customerIDs() throws -> [Customer.ID]
+    /// A member's state.
+    func memberState(_ id: Customer.ID) throws -> MemberState?
+    /// An activity by id.
+    func activity(_ id: Activity.ID) throws -> Activity?
+    /// The outcome recorded with an activity.
+    func outcome(of id: Activity.ID) throws -> Outcome?
+    /// A customer's activities in the order they were recorded.
+    func activities(of customerID: Customer.ID) throws -> [Activity]
+    /// Activities dated in `[start, end)`, by date then recording order.
+    func activities(from start: Date, to end: Date) throws -> [Activity]
+    /// A member's ledger entries in the order they were appended.
+    func ledger(of customerID: Customer.ID) throws -> [LedgerEntry]
+}
+
+/// Write access inside a store transaction.
+public protocol StoreWriter: StoreReader {
+    /// Adds a customer.
+    /// - Throws: ``LoyaltyError/Code/customerExists`` when the id is taken.
+    func insert(_ customer: Customer) throws
+    /// Replaces a customer's profile.
+    /// - Throws: ``LoyaltyError/Code/customerNotFound``.
+    func update(_ customer: Customer) throws
+    /// Stores a member's state, replacing the previous one.
+    func save(_ state: MemberState) throws
+    /// Appends an activity with its outcome, and the outcome's entries to the ledger.
+    /// - Returns: `false`, changing nothing, when an activity with this id is already stored.
+    func append(_ activity: Activity, outcome: Outcome) throws -> Bool
+    /// Appends ledger entries that belong to no recorded activity (expiries carried out by
+    /// `Loyalty.expire(asOf:)`), in order. Save the member's new state in the same transaction.
+    func append(_ entries: [LedgerEntry]) throws
+}
