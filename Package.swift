@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "LoyaltyKitTesting", dependencies: ["LoyaltyKit"], swiftSettings: strictSettings),
         .executableTarget(
             name: "hotel-loyalty",
-            dependencies: ["LoyaltyKit"],
+            dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
             path: "Examples/hotel-loyalty",
             swiftSettings: strictSettings
         ),

@@ -92,7 +92,8 @@ extension Program {
     private func expiryEntry(for lot: PointLot, customerID: Customer.ID, at date: Date) -> LedgerEntry {
         LedgerEntry(
             id: .init(activityID: lot.id, kind: .expire, index: 0), customerID: customerID, date: date,
-            points: -lot.remaining, rule: "expiry", reason: .expiry(earnedAt: lot.earnedAt, policy: expiry.name), lotID: lot.id)
+            points: -lot.remaining, rule: "expiry", reason: .expiry(earnedAt: lot.earnedAt, policy: expiry.name),
+            lots: [LotMovement(lotID: lot.id, points: -lot.remaining)])
     }
 
     /// Lots that will expire within `days` days after `date`, grouped by expiry instant.

@@ -142,7 +142,8 @@ extension Program {
         for (index, component) in components.enumerated() {
             outcome.entries.append(LedgerEntry(
                 id: .init(activityID: activity.id, kind: kind, index: index), customerID: activity.customerID, date: activity.date,
-                points: component.earning.points, rule: component.rule, reason: component.earning.reason, lotID: activity.id))
+                points: component.earning.points, rule: component.rule, reason: component.earning.reason,
+                lots: [LotMovement(lotID: activity.id, points: component.earning.points)]))
         }
         guard points.rawValue > 0 else { return }
         var remaining = points.rawValue
@@ -167,24 +168,25 @@ extension Program {
         lots.insert(lot, at: index)
     }
 
-    /// Spends `points` from available lots, soonest-expiring first. The caller has checked availability.
+    /// Spends `points` from available lots, soonest-expiring first, as one ledger entry.
+    /// The caller has checked availability.
     private func consume(
         _ points: Points, kind: LedgerEntry.Kind, rule: String, reason: LedgerReason,
         activity: Activity, at now: Date, state: inout MemberState, outcome: inout Outcome
     ) {
         var needed = points.rawValue
-        var entryIndex = 0
+        var movements: [LotMovement] = []
         var index = 0
         while needed > 0, index < state.lots.count {
             guard state.lots[index].isAvailable(at: now) else { index += 1; continue }
             let taken = min(needed, state.lots[index].remaining.rawValue)
             state.lots[index].remaining.rawValue -= taken
             needed -= taken
-            outcome.entries.append(LedgerEntry(
-                id: .init(activityID: activity.id, kind: kind, index: entryIndex), customerID: activity.customerID,
-                date: activity.date, points: Points(-taken), rule: rule, reason: reason, lotID: state.lots[index].id))
-            entryIndex += 1
+            movements.append(LotMovement(lotID: state.lots[index].id, points: Points(-taken)))
             if state.lots[index].remaining.rawValue == 0 { state.lots.remove(at: index) } else { index += 1 }
         }
+        outcome.entries.append(LedgerEntry(
+            id: .init(activityID: activity.id, kind: kind, index: 0), customerID: activity.customerID,
+            date: activity.date, points: -points, rule: rule, reason: reason, lots: movements))
     }
 }

@@ -58,16 +58,13 @@ extension Program {
             originalAmount: Money(minorUnits: record.amount, currency: currency))
 
         var needed = max(0, plan.clawback)
-        var entryIndex = 0
+        var movements: [LotMovement] = []
         func take(fromLotAt index: Int) {
             let taken = min(needed, state.lots[index].remaining.rawValue)
             guard taken > 0 else { return }
             state.lots[index].remaining.rawValue -= taken
             needed -= taken
-            outcome.entries.append(LedgerEntry(
-                id: .init(activityID: activity.id, kind: .reverse, index: entryIndex), customerID: activity.customerID,
-                date: activity.date, points: Points(-taken), rule: "refund", reason: reason, lotID: state.lots[index].id))
-            entryIndex += 1
+            movements.append(LotMovement(lotID: state.lots[index].id, points: Points(-taken)))
         }
         if let own = state.lots.firstIndex(where: { $0.id == refund.originalActivityID }) { take(fromLotAt: own) }
         var index = 0
@@ -81,13 +78,15 @@ extension Program {
             switch refunds.whenSpent {
             case .allowNegativeBalance:
                 state.deficit = Points(state.deficit.rawValue + needed)
-                outcome.entries.append(LedgerEntry(
-                    id: .init(activityID: activity.id, kind: .reverse, index: entryIndex), customerID: activity.customerID,
-                    date: activity.date, points: Points(-needed), rule: "refund", reason: reason, lotID: nil))
                 reversed += needed
             case .stopAtZero:
                 outcome.warnings.append(.refundShortfall(Points(needed)))
             }
+        }
+        if reversed > 0 {
+            outcome.entries.append(LedgerEntry(
+                id: .init(activityID: activity.id, kind: .reverse, index: 0), customerID: activity.customerID,
+                date: activity.date, points: Points(-reversed), rule: "refund", reason: reason, lots: movements))
         }
         state.lifetime.pointsReversed += reversed
 

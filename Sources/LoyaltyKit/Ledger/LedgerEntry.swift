@@ -1,5 +1,19 @@
 import Foundation
 
+/// Points moved into or out of one lot by a ledger entry.
+public struct LotMovement: Sendable, Hashable, Codable {
+    /// The lot (the id of the activity that created it).
+    public var lotID: Activity.ID
+    /// Signed points: positive into the lot, negative out of it.
+    public var points: Points
+
+    /// Creates a movement.
+    public init(lotID: Activity.ID, points: Points) {
+        self.lotID = lotID
+        self.points = points
+    }
+}
+
 /// One line of the points audit trail.
 ///
 /// Every change to a balance is a ledger entry; a balance always equals the sum of its
@@ -54,18 +68,21 @@ public struct LedgerEntry: Identifiable, Sendable, Hashable, Codable {
     public var rule: String
     /// The numbers behind the entry, for explanations.
     public var reason: LedgerReason
-    /// The lot the points went into or came out of, if any.
-    public var lotID: Activity.ID?
+    /// The lots the points went into or came out of, with how many each: one lot for an
+    /// earn or an expiry, possibly several for a redemption or a refund (soonest-expiring
+    /// first). Points that moved no lot (a refund's deficit) are not listed, so the
+    /// movements may sum to less than ``points``.
+    public var lots: [LotMovement]
 
     /// Creates an entry.
-    public init(id: ID, customerID: Customer.ID, date: Date, points: Points, rule: String, reason: LedgerReason, lotID: Activity.ID?) {
+    public init(id: ID, customerID: Customer.ID, date: Date, points: Points, rule: String, reason: LedgerReason, lots: [LotMovement]) {
         self.id = id
         self.customerID = customerID
         self.date = date
         self.points = points
         self.rule = rule
         self.reason = reason
-        self.lotID = lotID
+        self.lots = lots
     }
 
     /// The entry's kind.
