@@ -90,11 +90,26 @@ public struct BusinessCalendar: Sendable, Hashable {
     }
 
     /// The instant of a local wall-clock time.
+    ///
+    /// The offsets in force a day before and a day after the wall-clock time give at most two
+    /// candidate instants. A valid one (whose offset maps it back to the wall-clock time) wins,
+    /// the earlier when both are (a fall-back overlap); when neither is (a spring-forward gap),
+    /// the time is read with the offset before the gap, which moves it forward by the gap.
     func instant(dayNumber: Int, secondOfDay: Int64) -> Date {
         let local = Int64(dayNumber) * 86_400 + secondOfDay
-        var utc = local - offset(atUTC: local)
-        let corrected = local - offset(atUTC: utc)
-        if offset(atUTC: corrected) == local - corrected { utc = corrected }
+        let before = offset(atUTC: local - 86_400 - 14 * 3600)
+        let after = offset(atUTC: local + 86_400 + 14 * 3600)
+        let early = local - before
+        let late = local - after
+        let earlyValid = offset(atUTC: early) == before
+        let lateValid = offset(atUTC: late) == after
+        let utc: Int64
+        switch (earlyValid, lateValid) {
+        case (true, true): utc = min(early, late)
+        case (true, false): utc = early
+        case (false, true): utc = late
+        case (false, false): utc = early
+        }
         return Date(timeIntervalSince1970: Double(utc))
     }
 
