@@ -5,8 +5,8 @@ import Foundation
 /// Month buckets, birthday months, weekdays, "end of the month" expiry and rolling windows
 /// all depend on the local calendar of the business, not on UTC and not on the device.
 /// `BusinessCalendar` converts instants to civil dates with a precomputed table of the time
-/// zone's UTC offsets (1900–2200), so a conversion is a binary search and integer arithmetic
-/// instead of a call into the time zone database.
+/// zone's UTC offsets (1900–2200) indexed by 24-day buckets, so a conversion is a table
+/// lookup and integer arithmetic instead of a call into the time zone database.
 public struct BusinessCalendar: Sendable, Hashable {
     /// The business's time zone.
     public let timeZone: TimeZone
@@ -15,12 +15,19 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// `offsets[i]` is the offset (seconds east of UTC) from `transitions[i - 1]` until `transitions[i]`;
     /// `offsets[0]` applies before the first transition.
     private let offsets: [Int64]
+    /// `buckets[k]` is the number of transitions at or before the start of bucket `k`, where
+    /// bucket `k` starts `k << bucketShift` seconds after ``tableStart``.
+    private let buckets: [Int32]
+
+    private static let tableStart: Int64 = -2_208_988_800  // 1900-01-01T00:00:00Z
+    private static let tableEnd: Int64 = 7_258_118_400  // 2200-01-01T00:00:00Z
+    private static let bucketShift: Int64 = 21  // 2,097,152 s ≈ 24 days: at most one transition apart
 
     /// Creates a calendar for a time zone.
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
-        let start = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01
-        let end: Double = 7_258_118_400  // 2200-01-01
+        let start = Date(timeIntervalSince1970: Double(Self.tableStart))
+        let end = Double(Self.tableEnd)
         var transitions: [Int64] = []
         var offsets: [Int64] = [Int64(timeZone.secondsFromGMT(for: start))]
         var cursor = start
@@ -33,6 +40,15 @@ public struct BusinessCalendar: Sendable, Hashable {
         }
         self.transitions = transitions
         self.offsets = offsets
+        let count = Int((Self.tableEnd - Self.tableStart) >> Self.bucketShift) + 1
+        var buckets = [Int32](repeating: 0, count: count)
+        var passed = 0
+        for bucket in 0..<count {
+            let bucketStart = Self.tableStart + (Int64(bucket) << Self.bucketShift)
+            while passed < transitions.count, transitions[passed] <= bucketStart { passed += 1 }
+            buckets[bucket] = Int32(passed)
+        }
+        self.buckets = buckets
     }
 
     /// UTC.
@@ -45,7 +61,14 @@ public struct BusinessCalendar: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(timeZone.identifier) }
 
     /// The UTC offset in seconds at an instant (seconds since 1970).
+    @inline(__always)
     func offset(atUTC seconds: Int64) -> Int64 {
+        let bucket = (seconds - Self.tableStart) >> Self.bucketShift
+        if bucket >= 0, bucket < Int64(buckets.count) {
+            var index = Int(buckets[Int(bucket)])
+            while index < transitions.count, transitions[index] <= seconds { index += 1 }
+            return offsets[index]
+        }
         var low = 0
         var high = transitions.count
         while low < high {

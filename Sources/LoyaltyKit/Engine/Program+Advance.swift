@@ -44,11 +44,9 @@ extension Program {
         {
             return true
         }
-        if let status = state.tier {
-            if let review = status.nextReview, review <= date { return true }
-            if let pending = status.pendingDowngrade, pending.effective <= date { return true }
-            if let override = status.override, override.until <= date { return true }
-        }
+        if let review = state.tier?.nextReview, review <= date { return true }
+        if let effective = state.tier?.pendingDowngrade?.effective, effective <= date { return true }
+        if let until = state.tier?.override?.until, until <= date { return true }
         return false
     }
 
@@ -93,7 +91,7 @@ extension Program {
         LedgerEntry(
             id: .init(activityID: lot.id, kind: .expire, index: 0), customerID: customerID, date: date,
             points: -lot.remaining, rule: "expiry", reason: .expiry(earnedAt: lot.earnedAt, policy: expiry.name),
-            lots: [LotMovement(lotID: lot.id, points: -lot.remaining)])
+            lotID: lot.id)
     }
 
     /// Lots that will expire within `days` days after `date`, grouped by expiry instant.

@@ -142,8 +142,7 @@ extension Program {
         for (index, component) in components.enumerated() {
             outcome.entries.append(LedgerEntry(
                 id: .init(activityID: activity.id, kind: kind, index: index), customerID: activity.customerID, date: activity.date,
-                points: component.earning.points, rule: component.rule, reason: component.earning.reason,
-                lots: [LotMovement(lotID: activity.id, points: component.earning.points)]))
+                points: component.earning.points, rule: component.rule, reason: component.earning.reason, lotID: activity.id))
         }
         guard points.rawValue > 0 else { return }
         var remaining = points.rawValue
@@ -187,6 +186,6 @@ extension Program {
         }
         outcome.entries.append(LedgerEntry(
             id: .init(activityID: activity.id, kind: kind, index: 0), customerID: activity.customerID,
-            date: activity.date, points: -points, rule: rule, reason: reason, lots: movements))
+            date: activity.date, points: -points, rule: rule, reason: reason, allocations: movements))
     }
 }

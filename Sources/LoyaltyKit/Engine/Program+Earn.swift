@@ -1,22 +1,25 @@
 import Foundation
 
 extension Program {
-    /// The amount that earns: purchase lines outside excluded categories, or the stay's amount
-    /// unless its category is excluded. In minor units.
-    func eligibleAmount(of activity: Activity) -> Int64 {
+    /// The amount that earns — purchase lines outside excluded categories, or the stay's amount
+    /// unless its category is excluded — and the whole amount paid. In minor units.
+    func amounts(of activity: Activity) -> (eligible: Int64, total: Int64) {
         switch activity.kind {
         case .purchase(let purchase):
+            var eligible: Int64 = 0
             var total: Int64 = 0
+            let excludes = !excludedCategories.isEmpty
             for line in purchase.lines {
-                if let category = line.category, excludedCategories.contains(category) { continue }
                 total += line.amount.minorUnits
+                if excludes, let category = line.category, excludedCategories.contains(category) { continue }
+                eligible += line.amount.minorUnits
             }
-            return total
+            return (eligible, total)
         case .stay(let stay):
-            if let category = stay.category, excludedCategories.contains(category) { return 0 }
-            return stay.amount.minorUnits
+            if let category = stay.category, excludedCategories.contains(category) { return (0, stay.amount.minorUnits) }
+            return (stay.amount.minorUnits, stay.amount.minorUnits)
         default:
-            return 0
+            return (0, 0)
         }
     }
 
@@ -31,54 +34,56 @@ extension Program {
 
     struct EarningResult {
         var components: [(rule: String, earning: Earning)] = []
-        var fired: [(rule: any EarningRule, points: Int64)] = []
+        /// Rules with limits or period caps that fired, for usage counting.
+        var tracked: [(name: String, periods: [RulePeriod], points: Int64)] = []
         var total: Int64 = 0
         var warnings: [OutcomeWarning] = []
         var localDate: CivilDate
         var eligible: Int64
+        var amount: Int64
         var nights: Int
     }
 
     func computeEarnings(for activity: Activity, member state: MemberState) throws -> EarningResult {
         let localDate = calendar.civilDate(of: activity.date)
-        let eligible = eligibleAmount(of: activity)
+        let (eligible, amount) = amounts(of: activity)
         var nights = 0
         if case .stay(let stay) = activity.kind { nights = stay.nights }
         let tier = tiers.flatMap { ladder in state.tierID(at: activity.date).flatMap { ladder.tier($0) } }
         var context = EarningContext(
             activity: activity, member: state, localDate: localDate, tier: tier, currency: currency,
             eligibleAmount: eligible, nights: nights, basePoints: .zero, excludedCategories: excludedCategories)
-        var result = EarningResult(localDate: localDate, eligible: eligible, nights: nights)
+        var result = EarningResult(localDate: localDate, eligible: eligible, amount: amount, nights: nights)
 
-        func add(_ rule: any EarningRule, _ earning: Earning, allowNegative: Bool) throws {
+        func add(_ name: String, _ tracked: [RulePeriod], _ earning: Earning, allowNegative: Bool) throws {
             guard earning.points.rawValue != 0 else { return }
             if earning.points.rawValue < 0, !allowNegative {
-                result.warnings.append(.negativeRuleIgnored(rule: rule.name, points: earning.points))
+                result.warnings.append(.negativeRuleIgnored(rule: name, points: earning.points))
                 return
             }
             let (sum, overflow) = result.total.addingReportingOverflow(earning.points.rawValue)
-            guard !overflow else { throw LoyaltyError(.overflow, "the points earned overflow 64 bits at rule \(rule.name)") }
+            guard !overflow else { throw LoyaltyError(.overflow, "the points earned overflow 64 bits at rule \(name)") }
             result.total = sum
-            result.components.append((rule.name, earning))
-            result.fired.append((rule, earning.points.rawValue))
+            result.components.append((name, earning))
+            if !tracked.isEmpty { result.tracked.append((name, tracked, earning.points.rawValue)) }
         }
 
-        for rule in orderedRules.base {
-            if let earning = rule.earn(in: context) { try add(rule, earning, allowNegative: false) }
+        for slot in orderedRules.base {
+            if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: false) }
         }
         context.basePoints = Points(result.total)
-        for rule in orderedRules.multipliers {
-            if let earning = rule.earn(in: context) { try add(rule, earning, allowNegative: true) }
+        for slot in orderedRules.multipliers {
+            if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: true) }
         }
         if let tier, let factor = tier.earnMultiplier, context.basePoints.rawValue > 0 {
             let base = context.basePoints.rawValue
             if let extra = factor.extra(on: base), extra != 0 {
-                let rule = TierMultiplierRule(tier: tier)
-                try add(rule, Earning(points: Points(extra), reason: .multiplier(factor: factor, base: Points(base), scopedBase: Points(base), label: "\(tier.name) tier")), allowNegative: true)
+                let reason = LedgerReason.multiplier(factor: factor, base: Points(base), scopedBase: Points(base), label: "\(tier.name) tier")
+                try add(Program.tierMultiplierRuleName, [], Earning(points: Points(extra), reason: reason), allowNegative: true)
             }
         }
-        for rule in orderedRules.bonuses {
-            if let earning = rule.earn(in: context) { try add(rule, earning, allowNegative: false) }
+        for slot in orderedRules.bonuses {
+            if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: false) }
         }
         applyCaps(to: &result, state: state)
         return result
@@ -130,7 +135,7 @@ extension Program {
         }
         if isVisit {
             state.earnings.append(EarningRecord(
-                activityID: activity.id, date: activity.date, month: month, amount: activity.amount?.minorUnits ?? 0,
+                activityID: activity.id, date: activity.date, month: month, amount: result.amount,
                 points: total.rawValue, qualifyingPoints: total.rawValue, qualifyingSpend: result.eligible,
                 nights: Int64(result.nights), isVisit: isVisit))
         }
@@ -139,10 +144,10 @@ extension Program {
 
     private func recordUsage(_ result: EarningResult, on state: inout MemberState) {
         var touched = false
-        for (rule, points) in result.fired {
-            for period in rule.trackedPeriods {
+        for (name, periods, points) in result.tracked {
+            for period in periods {
                 guard let key = period.key(for: result.localDate) else { continue }
-                bumpUsage(&state, rule: rule.name, period: period, key: key, points: points)
+                bumpUsage(&state, rule: name, period: period, key: key, points: points)
                 touched = true
             }
         }
@@ -202,10 +207,7 @@ extension Program {
     }
 }
 
-/// The implicit rule behind a tier's earn multiplier, named `tier-multiplier` in the ledger.
-struct TierMultiplierRule: EarningRule {
-    let tier: Tier
-    var name: String { "tier-multiplier" }
-    var stage: EarningStage { .multiplier }
-    func earn(in context: EarningContext) -> Earning? { nil }
+extension Program {
+    /// The ledger name of the implicit rule behind a tier's earn multiplier.
+    static let tierMultiplierRuleName = "tier-multiplier"
 }

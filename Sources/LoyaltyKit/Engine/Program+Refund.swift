@@ -86,7 +86,7 @@ extension Program {
         if reversed > 0 {
             outcome.entries.append(LedgerEntry(
                 id: .init(activityID: activity.id, kind: .reverse, index: 0), customerID: activity.customerID,
-                date: activity.date, points: Points(-reversed), rule: "refund", reason: reason, lots: movements))
+                date: activity.date, points: Points(-reversed), rule: "refund", reason: reason, allocations: movements))
         }
         state.lifetime.pointsReversed += reversed
 

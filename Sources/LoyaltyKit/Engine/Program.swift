@@ -76,19 +76,27 @@ public struct Program: Sendable {
     /// The rules grouped by stage, computed once.
     var orderedRules: OrderedRules
 
+    /// A rule with the facts the engine asks of it on every activity, read once.
+    struct RuleSlot: Sendable {
+        let rule: any EarningRule
+        let name: String
+        let trackedPeriods: [RulePeriod]
+    }
+
     struct OrderedRules: Sendable {
-        var base: [any EarningRule] = []
-        var multipliers: [any EarningRule] = []
-        var bonuses: [any EarningRule] = []
+        var base: [RuleSlot] = []
+        var multipliers: [RuleSlot] = []
+        var bonuses: [RuleSlot] = []
     }
 
     static func order(_ rules: [any EarningRule]) -> OrderedRules {
         var ordered = OrderedRules()
         for rule in rules {
+            let slot = RuleSlot(rule: rule, name: rule.name, trackedPeriods: rule.trackedPeriods)
             switch rule.stage {
-            case .base: ordered.base.append(rule)
-            case .multiplier: ordered.multipliers.append(rule)
-            case .bonus: ordered.bonuses.append(rule)
+            case .base: ordered.base.append(slot)
+            case .multiplier: ordered.multipliers.append(slot)
+            case .bonus: ordered.bonuses.append(slot)
             }
         }
         return ordered

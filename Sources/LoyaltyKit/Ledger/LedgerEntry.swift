@@ -68,21 +68,33 @@ public struct LedgerEntry: Identifiable, Sendable, Hashable, Codable {
     public var rule: String
     /// The numbers behind the entry, for explanations.
     public var reason: LedgerReason
-    /// The lots the points went into or came out of, with how many each: one lot for an
-    /// earn or an expiry, possibly several for a redemption or a refund (soonest-expiring
-    /// first). Points that moved no lot (a refund's deficit) are not listed, so the
-    /// movements may sum to less than ``points``.
-    public var lots: [LotMovement]
+    /// The one lot the entry concerns — an earn's or an expiry's — or `nil` when the entry
+    /// moved several lots (see ``allocations``) or none.
+    public var lotID: Activity.ID?
+    /// For an entry that moved several lots (a redemption, a refund): how many points came
+    /// out of each, soonest-expiring first. Empty otherwise. Points that moved no lot (the
+    /// part of a refund that became a deficit) are not listed.
+    public var allocations: [LotMovement]
 
     /// Creates an entry.
-    public init(id: ID, customerID: Customer.ID, date: Date, points: Points, rule: String, reason: LedgerReason, lots: [LotMovement]) {
+    public init(
+        id: ID, customerID: Customer.ID, date: Date, points: Points, rule: String, reason: LedgerReason,
+        lotID: Activity.ID? = nil, allocations: [LotMovement] = []
+    ) {
         self.id = id
         self.customerID = customerID
         self.date = date
         self.points = points
         self.rule = rule
         self.reason = reason
-        self.lots = lots
+        self.lotID = lotID
+        self.allocations = allocations
+    }
+
+    /// Every lot the entry moved, with its points: ``allocations``, or the single ``lotID``.
+    public var lots: [LotMovement] {
+        if !allocations.isEmpty { return allocations }
+        return lotID.map { [LotMovement(lotID: $0, points: points)] } ?? []
     }
 
     /// The entry's kind.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The numbers behind a ledger entry: enough to explain it in words, built lazily.
-public indirect enum LedgerReason: Sendable, Hashable, Codable {
+public enum LedgerReason: Sendable, Hashable, Codable {
     /// `points` per `per` of money on `amount` (the eligible amount).
     case perAmount(points: Int64, per: Money, amount: Money, rounding: PointsRounding)
     /// `points` per night on `nights`.
@@ -13,9 +13,9 @@ public indirect enum LedgerReason: Sendable, Hashable, Codable {
     /// A fixed bonus, labelled.
     case bonus(label: String)
     /// Another reason, scaled by a factor.
-    case scaled(LedgerReason, factor: Factor)
+    indirect case scaled(LedgerReason, factor: Factor)
     /// Another reason whose points a cap reduced from `uncapped` to the entry's points.
-    case capped(LedgerReason, uncapped: Points, limit: Points, period: RulePeriod)
+    indirect case capped(LedgerReason, uncapped: Points, limit: Points, period: RulePeriod)
     /// A programme-wide cap that removed points earned above `limit` per `period`.
     case programCap(limit: Points, period: RulePeriod)
     /// A custom rule's own words.

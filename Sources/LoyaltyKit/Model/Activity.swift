@@ -142,21 +142,21 @@ public struct Activity: Identifiable, Sendable, Hashable, Codable {
         guard !id.rawValue.isEmpty else { throw LoyaltyError(.invalidInput, "an activity id must not be empty") }
         guard !customerID.rawValue.isEmpty else { throw LoyaltyError(.invalidInput, "an activity's customer id must not be empty") }
         guard date.timeIntervalSince1970.isFinite else { throw LoyaltyError(.invalidInput, "the activity date is not a valid date") }
-        func checkMoney(_ money: Money, _ what: String) throws {
+        func checkMoney(_ money: Money, _ what: @autoclosure () -> String) throws {
             guard money.currency == currency else {
-                throw LoyaltyError(.currencyMismatch, "\(what) is in \(money.currency.code) but the programme runs in \(currency.code)")
+                throw LoyaltyError(.currencyMismatch, "\(what()) is in \(money.currency.code) but the programme runs in \(currency.code)")
             }
-            guard money.minorUnits >= 0 else { throw LoyaltyError(.invalidInput, "\(what) must not be negative, got \(money)") }
+            guard money.minorUnits >= 0 else { throw LoyaltyError(.invalidInput, "\(what()) must not be negative, got \(money)") }
             guard money.minorUnits <= Activity.maximumMinorUnits else {
-                throw LoyaltyError(.invalidInput, "\(what) of \(money) exceeds the maximum of \(Activity.maximumMinorUnits) minor units")
+                throw LoyaltyError(.invalidInput, "\(what()) of \(money) exceeds the maximum of \(Activity.maximumMinorUnits) minor units")
             }
         }
-        func checkPoints(_ points: Points, _ what: String, allowNegative: Bool) throws {
+        func checkPoints(_ points: Points, _ what: @autoclosure () -> String, allowNegative: Bool) throws {
             guard points.rawValue != 0, allowNegative || points.rawValue > 0 else {
-                throw LoyaltyError(.invalidInput, "\(what) must be \(allowNegative ? "non-zero" : "positive"), got \(points.rawValue)")
+                throw LoyaltyError(.invalidInput, "\(what()) must be \(allowNegative ? "non-zero" : "positive"), got \(points.rawValue)")
             }
             guard points.rawValue.magnitude <= UInt64(Activity.maximumPoints) else {
-                throw LoyaltyError(.invalidInput, "\(what) of \(points.rawValue) exceeds the maximum of \(Activity.maximumPoints)")
+                throw LoyaltyError(.invalidInput, "\(what()) of \(points.rawValue) exceeds the maximum of \(Activity.maximumPoints)")
             }
         }
         switch kind {

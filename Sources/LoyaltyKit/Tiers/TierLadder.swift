@@ -29,15 +29,18 @@ public struct TierLadder: Sendable, Hashable, Codable {
     public var entryTier: Tier? { tiers.first }
 
     /// The index of a tier id in the ladder.
-    public func index(of tierID: String) -> Int? { tiers.firstIndex { $0.id == tierID } }
+    public func index(of tierID: String) -> Int? {
+        for index in tiers.indices where tiers[index].id == tierID { return index }
+        return nil
+    }
 
     /// The tier with an id.
-    public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
+    public func tier(_ id: String) -> Tier? { index(of: id).map { tiers[$0] } }
 
     /// The highest tier whose threshold `value` reaches.
     public func qualifiedIndex(for value: Int64) -> Int {
         var result = 0
-        for (index, tier) in tiers.enumerated() where value >= tier.threshold { result = index }
+        for index in tiers.indices where value >= tiers[index].threshold { result = index }
         return result
     }
 
