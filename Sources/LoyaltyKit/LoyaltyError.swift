@@ -17,7 +17,9 @@
 public struct LoyaltyError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable, machine-readable error code. New codes may be added in minor releases.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code as text: `"insufficientPoints"`.
         public var rawValue: String
+        /// Creates a code from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
 

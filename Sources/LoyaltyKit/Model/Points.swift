@@ -35,8 +35,11 @@ public struct Points: RawRepresentable, Sendable, Hashable, Comparable, Codable,
         return Points(value)
     }
 
+    /// Adds points; traps on overflow like `Int64` (use ``adding(_:)`` on untrusted values).
     public static func + (lhs: Points, rhs: Points) -> Points { Points(lhs.rawValue + rhs.rawValue) }
+    /// Subtracts points; traps on overflow like `Int64` (use ``subtracting(_:)`` on untrusted values).
     public static func - (lhs: Points, rhs: Points) -> Points { Points(lhs.rawValue - rhs.rawValue) }
+    /// The points with the opposite sign.
     public static prefix func - (value: Points) -> Points { Points(-value.rawValue) }
     public static func < (lhs: Points, rhs: Points) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -6,7 +6,9 @@
 ///     .limited(to: 1, per: .year)
 /// ```
 public struct BonusRule: CodableEarningRule, Hashable {
+    /// The rule's JSON `"kind"`: `"bonus"`.
     public static let kind = "bonus"
+    /// The rule's name in the ledger; unique in a programme.
     public var name: String
     /// The bonus.
     public var points: Int64
@@ -35,6 +37,7 @@ public struct BonusRule: CodableEarningRule, Hashable {
         BonusRule(name: name, points: points, when: .interaction([.reviewPosted]))
     }
 
+    /// ``points`` when ``condition`` holds; `nil` otherwise.
     public func earn(in context: EarningContext) -> Earning? {
         guard points > 0, condition.isSatisfied(by: context) else { return nil }
         return Earning(points: Points(points), reason: .bonus(label: name))

@@ -1,6 +1,7 @@
 /// A rule whose points are limited per activity, day, month, year or member.
 /// Made by ``EarningRule/capped(at:per:)``.
 public struct CappedRule: CodableEarningRule {
+    /// The rule's JSON `"kind"`: `"capped"`.
     public static let kind = "capped"
     /// The rule being capped.
     public var rule: any EarningRule
@@ -16,14 +17,18 @@ public struct CappedRule: CodableEarningRule {
         self.period = period
     }
 
+    /// The wrapped rule's name.
     public var name: String { rule.name }
+    /// The wrapped rule's stage.
     public var stage: EarningStage { rule.stage }
+    /// The wrapped rule's tracked periods, plus ``period`` unless it is `.activity`.
     public var trackedPeriods: [RulePeriod] {
         var periods = rule.trackedPeriods
         if period != .activity, !periods.contains(period) { periods.append(period) }
         return periods
     }
 
+    /// The wrapped rule's points, cut to what is left of ``limit`` in the current period.
     public func earn(in context: EarningContext) -> Earning? {
         guard let earning = rule.earn(in: context) else { return nil }
         var allowed = limit.rawValue

@@ -1,5 +1,6 @@
 /// A rule that applies only when a condition holds. Made by ``EarningRule/when(_:)``.
 public struct ConditionalRule: CodableEarningRule {
+    /// The rule's JSON `"kind"`: `"when"`.
     public static let kind = "when"
     /// The rule being made conditional.
     public var rule: any EarningRule
@@ -12,10 +13,14 @@ public struct ConditionalRule: CodableEarningRule {
         self.condition = condition
     }
 
+    /// The wrapped rule's name.
     public var name: String { rule.name }
+    /// The wrapped rule's stage.
     public var stage: EarningStage { rule.stage }
+    /// The wrapped rule's tracked periods.
     public var trackedPeriods: [RulePeriod] { rule.trackedPeriods }
 
+    /// The wrapped rule's points when ``condition`` holds; `nil` otherwise.
     public func earn(in context: EarningContext) -> Earning? {
         condition.isSatisfied(by: context) ? rule.earn(in: context) : nil
     }

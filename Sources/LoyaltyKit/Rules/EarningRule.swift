@@ -31,7 +31,9 @@ public protocol EarningRule: Sendable {
 }
 
 extension EarningRule {
+    /// Rules run in the bonus stage unless they say otherwise.
     public var stage: EarningStage { .bonus }
+    /// No tracked periods: only the limit and cap wrappers count usage.
     public var trackedPeriods: [RulePeriod] { [] }
 
     /// Applies the rule only when `condition` holds.

@@ -30,7 +30,9 @@ public struct Factor: Sendable, Hashable, Comparable, Codable, ExpressibleByFloa
         self.thousandths = Int64(scaled)
     }
 
+    /// Creates a factor from a literal: `1.5`.
     public init(floatLiteral value: Double) { self.init(value) }
+    /// Creates a whole factor from a literal: `2`.
     public init(integerLiteral value: Int64) { self.thousandths = value * 1000 }
 
     /// ×1.

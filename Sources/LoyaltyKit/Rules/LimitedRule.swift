@@ -1,6 +1,7 @@
 /// A rule that fires at most a number of times per period: a birthday bonus once a year.
 /// Made by ``EarningRule/limited(to:per:)``.
 public struct LimitedRule: CodableEarningRule {
+    /// The rule's JSON `"kind"`: `"limited"`.
     public static let kind = "limited"
     /// The rule being limited.
     public var rule: any EarningRule
@@ -16,14 +17,18 @@ public struct LimitedRule: CodableEarningRule {
         self.period = period
     }
 
+    /// The wrapped rule's name.
     public var name: String { rule.name }
+    /// The wrapped rule's stage.
     public var stage: EarningStage { rule.stage }
+    /// The wrapped rule's tracked periods, plus ``period`` unless it is `.activity`.
     public var trackedPeriods: [RulePeriod] {
         var periods = rule.trackedPeriods
         if period != .activity, !periods.contains(period) { periods.append(period) }
         return periods
     }
 
+    /// The wrapped rule's points, unless it already fired ``times`` times in the current period.
     public func earn(in context: EarningContext) -> Earning? {
         guard times > 0 else { return nil }
         if let key = period.key(for: context.localDate),

@@ -5,7 +5,9 @@
 /// those categories (by eligible amount). Multipliers stack additively: ×2 on spa and the
 /// Gold tier's ×1.5 together give base + 1·base + 0.5·base.
 public struct MultiplierRule: CodableEarningRule, Hashable {
+    /// The rule's JSON `"kind"`: `"multiplier"`.
     public static let kind = "multiplier"
+    /// The rule's name in the ledger; unique in a programme.
     public var name: String
     /// The multiplier.
     public var factor: Factor
@@ -22,8 +24,10 @@ public struct MultiplierRule: CodableEarningRule, Hashable {
         self.categories = categories
     }
 
+    /// Runs in the multiplier stage, after the base rules.
     public var stage: EarningStage { .multiplier }
 
+    /// `base × (factor − 1)`, rounded down, on the base (or its share in ``categories``) when ``condition`` holds.
     public func earn(in context: EarningContext) -> Earning? {
         let base = context.basePoints.rawValue
         guard base > 0, condition.isSatisfied(by: context) else { return nil }

@@ -3,7 +3,9 @@
 /// Points = eligible amount × ``points`` / ``per``, rounded by ``rounding`` (down by default),
 /// computed exactly on minor units. Excluded categories are left out of the eligible amount.
 public struct PointsPerAmount: CodableEarningRule, Hashable {
+    /// The rule's JSON `"kind"`: `"pointsPerAmount"`.
     public static let kind = "pointsPerAmount"
+    /// The rule's name in the ledger; unique in a programme.
     public var name: String
     /// Points per ``per``.
     public var points: Int64
@@ -20,8 +22,10 @@ public struct PointsPerAmount: CodableEarningRule, Hashable {
         self.rounding = rounding
     }
 
+    /// Runs in the base stage.
     public var stage: EarningStage { .base }
 
+    /// The eligible amount × ``points`` / ``per``, rounded by ``rounding``.
     public func earn(in context: EarningContext) -> Earning? {
         guard context.eligibleAmount > 0, points > 0,
               let value = rounding.apply(context.eligibleAmount, times: points, over: per.minorUnits)

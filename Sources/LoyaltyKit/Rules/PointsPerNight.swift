@@ -1,6 +1,8 @@
 /// Base points per night of a stay: "100 points per night".
 public struct PointsPerNight: CodableEarningRule, Hashable {
+    /// The rule's JSON `"kind"`: `"pointsPerNight"`.
     public static let kind = "pointsPerNight"
+    /// The rule's name in the ledger; unique in a programme.
     public var name: String
     /// Points per night.
     public var points: Int64
@@ -11,8 +13,10 @@ public struct PointsPerNight: CodableEarningRule, Hashable {
         self.points = points
     }
 
+    /// Runs in the base stage.
     public var stage: EarningStage { .base }
 
+    /// ``points`` × the nights of a stay.
     public func earn(in context: EarningContext) -> Earning? {
         guard context.nights > 0, points > 0 else { return nil }
         let (value, overflow) = Int64(context.nights).multipliedReportingOverflow(by: points)

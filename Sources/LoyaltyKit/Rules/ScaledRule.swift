@@ -1,5 +1,6 @@
 /// A rule whose points are multiplied by a factor (rounded down). Made by ``EarningRule/multiplied(by:)``.
 public struct ScaledRule: CodableEarningRule {
+    /// The rule's JSON `"kind"`: `"scaled"`.
     public static let kind = "scaled"
     /// The rule being scaled.
     public var rule: any EarningRule
@@ -12,10 +13,14 @@ public struct ScaledRule: CodableEarningRule {
         self.factor = factor
     }
 
+    /// The wrapped rule's name.
     public var name: String { rule.name }
+    /// The wrapped rule's stage.
     public var stage: EarningStage { rule.stage }
+    /// The wrapped rule's tracked periods.
     public var trackedPeriods: [RulePeriod] { rule.trackedPeriods }
 
+    /// The wrapped rule's points × ``factor``, rounded down.
     public func earn(in context: EarningContext) -> Earning? {
         guard let earning = rule.earn(in: context), earning.points.rawValue > 0,
               let value = factor.scaled(earning.points.rawValue), value > 0

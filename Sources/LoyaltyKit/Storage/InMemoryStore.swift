@@ -10,10 +10,12 @@ public actor InMemoryStore: LoyaltyStore {
     /// An empty store.
     public init() {}
 
+    /// Runs `body` against the store's current data.
     public func read<T: Sendable>(_ body: @Sendable (any StoreReader) throws -> T) async throws -> T {
         try body(Transaction(storage: storage))
     }
 
+    /// Runs `body` atomically: if it throws, every change it made is undone.
     public func write<T: Sendable>(_ body: @Sendable (any StoreWriter) throws -> T) async throws -> T {
         let transaction = Transaction(storage: storage)
         do {
