@@ -56,8 +56,11 @@ public struct Scenario: Sendable {
     }
 
     /// Applies any activity (adding its member if needed) and keeps its outcome.
+    ///
+    /// Like `Loyalty.record(_:)`, an id seen before returns the first outcome and changes nothing.
     @discardableResult
     public mutating func record(_ activity: Activity) throws -> Outcome {
+        if let index = activities.firstIndex(where: { $0.id == activity.id }) { return outcomes[index] }
         var state = states[activity.customerID] ?? MemberState(customerID: activity.customerID, memberSince: activity.date)
         let outcome = try program.apply(activity, to: &state)
         states[activity.customerID] = state

@@ -4,7 +4,7 @@ import LoyaltyKit
 /// A clock that only moves when told to, in a business's time zone.
 ///
 /// ```swift
-/// var clock = TestClock(start: "2025-03-01", timeZone: lisbon)
+/// var clock = try TestClock(start: "2025-03-01", timeZone: lisbon)
 /// clock.advance(days: 14)
 /// clock.now   // 2025-03-15 at noon in Lisbon
 /// ```

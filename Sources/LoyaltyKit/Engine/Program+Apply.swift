@@ -41,6 +41,7 @@ extension Program {
         }
 
         var outcome = Outcome(activityID: activity.id, customerID: activity.customerID, date: activity.date)
+        outcome.entries.reserveCapacity(4)
         let backup: MemberState? = needsAdvance(state, to: now) ? state : nil
         advance(&state, to: now, entries: &outcome.entries, tierChanges: &outcome.tierChanges)
         do {
@@ -115,8 +116,10 @@ extension Program {
         case .adjustment(let adjustment):
             let reason = LedgerReason.adjustment(reason: adjustment.reason, actor: adjustment.actor)
             if adjustment.points.rawValue > 0 {
-                creditLot(adjustment.points, kind: .adjust, components: [("adjustment", Earning(points: adjustment.points, reason: reason))],
-                       activity: activity, state: &state, outcome: &outcome)
+                outcome.entries.append(LedgerEntry(
+                    id: .init(activityID: activity.id, kind: .adjust, index: 0), customerID: activity.customerID, date: activity.date,
+                    points: adjustment.points, rule: "adjustment", reason: reason, lotID: activity.id))
+                addLot(adjustment.points, activity: activity, pending: false, state: &state, outcome: &outcome)
             } else {
                 consume(-adjustment.points, kind: .adjust, rule: "adjustment", reason: reason,
                         activity: activity, at: now, state: &state, outcome: &outcome)
@@ -134,16 +137,9 @@ extension Program {
         }
     }
 
-    /// Adds a lot for `points` and one ledger entry per component.
-    func creditLot(
-        _ points: Points, kind: LedgerEntry.Kind, components: [(rule: String, earning: Earning)],
-        activity: Activity, state: inout MemberState, outcome: inout Outcome
-    ) {
-        for (index, component) in components.enumerated() {
-            outcome.entries.append(LedgerEntry(
-                id: .init(activityID: activity.id, kind: kind, index: index), customerID: activity.customerID, date: activity.date,
-                points: component.earning.points, rule: component.rule, reason: component.earning.reason, lotID: activity.id))
-        }
+    /// Adds a lot for `points` earned or credited by an activity, repaying any deficit first.
+    /// Earned points wait out the returns window (``pendingDays``); credits (`pending: false`) don't.
+    func addLot(_ points: Points, activity: Activity, pending: Bool = true, state: inout MemberState, outcome: inout Outcome) {
         guard points.rawValue > 0 else { return }
         var remaining = points.rawValue
         if state.deficit.rawValue > 0 {
@@ -153,7 +149,7 @@ extension Program {
             outcome.warnings.append(.deficitRepaid(Points(repaid)))
         }
         guard remaining > 0 else { return }
-        let availableAt = pendingDays > 0 ? calendar.adding(days: pendingDays, to: activity.date) : activity.date
+        let availableAt = pending && pendingDays > 0 ? calendar.adding(days: pendingDays, to: activity.date) : activity.date
         let lot = PointLot(
             id: activity.id, earnedAt: activity.date, availableAt: availableAt,
             expiresAt: expiry.expiry(ofLotEarnedAt: activity.date, calendar: calendar),

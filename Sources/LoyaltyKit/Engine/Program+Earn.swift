@@ -29,13 +29,20 @@ extension Program {
     /// - Returns: one component per rule that gave points, caps included, in ledger order.
     /// - Throws: ``LoyaltyError/Code/overflow`` when the points do not fit in 64 bits.
     public func earnings(for activity: Activity, member state: MemberState) throws -> [(rule: String, earning: Earning)] {
-        try computeEarnings(for: activity, member: state).components
+        var entries: [LedgerEntry] = []
+        _ = try computeEarnings(for: activity, member: state, into: &entries)
+        return entries.map { ($0.rule, Earning(points: $0.points, reason: $0.reason)) }
+    }
+
+    struct TrackedUsage {
+        let name: String
+        let periods: [RulePeriod]
+        let points: Int64
     }
 
     struct EarningResult {
-        var components: [(rule: String, earning: Earning)] = []
         /// Rules with limits or period caps that fired, for usage counting.
-        var tracked: [(name: String, periods: [RulePeriod], points: Int64)] = []
+        var tracked: [TrackedUsage] = []
         var total: Int64 = 0
         var warnings: [OutcomeWarning] = []
         var localDate: CivilDate
@@ -44,28 +51,34 @@ extension Program {
         var nights: Int
     }
 
-    func computeEarnings(for activity: Activity, member state: MemberState) throws -> EarningResult {
+    /// Runs the rules and appends one earn entry per rule that gave points to `entries`.
+    func computeEarnings(for activity: Activity, member state: MemberState, into entries: inout [LedgerEntry]) throws -> EarningResult {
         let localDate = calendar.civilDate(of: activity.date)
         let (eligible, amount) = amounts(of: activity)
         var nights = 0
         if case .stay(let stay) = activity.kind { nights = stay.nights }
-        let tier = tiers.flatMap { ladder in state.tierID(at: activity.date).flatMap { ladder.tier($0) } }
+        var tier: Tier?
+        if let ladder = tiers, let id = state.tierID(at: activity.date), let index = ladder.index(of: id) { tier = ladder.tiers[index] }
         var context = EarningContext(
             activity: activity, member: state, localDate: localDate, tier: tier, currency: currency,
             eligibleAmount: eligible, nights: nights, basePoints: .zero, excludedCategories: excludedCategories)
         var result = EarningResult(localDate: localDate, eligible: eligible, amount: amount, nights: nights)
+        let first = entries.count
 
-        func add(_ name: String, _ tracked: [RulePeriod], _ earning: Earning, allowNegative: Bool) throws {
-            guard earning.points.rawValue != 0 else { return }
-            if earning.points.rawValue < 0, !allowNegative {
+        func add(_ name: String, _ tracked: [RulePeriod], _ earning: consuming Earning, allowNegative: Bool) throws {
+            let points = earning.points.rawValue
+            guard points != 0 else { return }
+            if points < 0, !allowNegative {
                 result.warnings.append(.negativeRuleIgnored(rule: name, points: earning.points))
                 return
             }
-            let (sum, overflow) = result.total.addingReportingOverflow(earning.points.rawValue)
+            let (sum, overflow) = result.total.addingReportingOverflow(points)
             guard !overflow else { throw LoyaltyError(.overflow, "the points earned overflow 64 bits at rule \(name)") }
             result.total = sum
-            result.components.append((name, earning))
-            if !tracked.isEmpty { result.tracked.append((name, tracked, earning.points.rawValue)) }
+            entries.append(LedgerEntry(
+                id: .init(activityID: activity.id, kind: .earn, index: entries.count - first), customerID: activity.customerID,
+                date: activity.date, points: earning.points, rule: name, reason: earning.reason, lotID: activity.id))
+            if !tracked.isEmpty { result.tracked.append(TrackedUsage(name: name, periods: tracked, points: points)) }
         }
 
         for slot in orderedRules.base {
@@ -85,37 +98,35 @@ extension Program {
         for slot in orderedRules.bonuses {
             if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: false) }
         }
-        applyCaps(to: &result, state: state)
-        return result
-    }
 
-    private func applyCaps(to result: inout EarningResult, state: MemberState) {
-        func reduce(to limit: Int64, cap: Points, period: RulePeriod) {
+        func cap(to limit: Int64, _ cap: Points, _ period: RulePeriod) throws {
             guard result.total > limit else { return }
             let removed = result.total - max(0, limit)
-            result.components.append(("cap", Earning(points: Points(-removed), reason: .programCap(limit: cap, period: period))))
-            result.total -= removed
+            try add("cap", [], Earning(points: Points(-removed), reason: .programCap(limit: cap, period: period)), allowNegative: true)
         }
-        if result.total < 0 { reduce(to: 0, cap: .zero, period: .activity) }
-        if let cap = caps.perActivity { reduce(to: cap.rawValue, cap: cap, period: .activity) }
-        if let cap = caps.perDay {
-            let used = state.usage(of: "*", period: .day, key: result.localDate.dayNumber)?.points ?? 0
-            reduce(to: cap.rawValue - used, cap: cap, period: .day)
+        if result.total < 0 {
+            // Multipliers below ×1 took more than the rules gave: an activity never costs points.
+            try add("cap", [], Earning(points: Points(-result.total), reason: .programCap(limit: .zero, period: .activity)), allowNegative: true)
         }
-        if let cap = caps.perMonth {
-            let used = state.usage(of: "*", period: .month, key: result.localDate.monthIndex)?.points ?? 0
-            reduce(to: cap.rawValue - used, cap: cap, period: .month)
+        if let limit = caps.perActivity { try cap(to: limit.rawValue, limit, .activity) }
+        if let limit = caps.perDay {
+            let used = state.usage(of: "*", period: .day, key: localDate.dayNumber)?.points ?? 0
+            try cap(to: limit.rawValue - used, limit, .day)
         }
+        if let limit = caps.perMonth {
+            let used = state.usage(of: "*", period: .month, key: localDate.monthIndex)?.points ?? 0
+            try cap(to: limit.rawValue - used, limit, .month)
+        }
+        return result
     }
 
     /// Earns for any activity the rules may reward, and counts it toward tiers.
     func earn(_ activity: Activity, on state: inout MemberState, outcome: inout Outcome) throws {
-        let result = try computeEarnings(for: activity, member: state)
-        outcome.warnings += result.warnings
+        let first = outcome.entries.count
+        let result = try computeEarnings(for: activity, member: state, into: &outcome.entries)
+        if !result.warnings.isEmpty { outcome.warnings += result.warnings }
         let total = Points(result.total)
-        if !result.components.isEmpty {
-            creditLot(total, kind: .earn, components: result.components, activity: activity, state: &state, outcome: &outcome)
-        }
+        if outcome.entries.count > first { addLot(total, activity: activity, state: &state, outcome: &outcome) }
         recordUsage(result, on: &state)
         if total.rawValue > 0 {
             state.lastPointsActivity = activity.date
@@ -144,10 +155,10 @@ extension Program {
 
     private func recordUsage(_ result: EarningResult, on state: inout MemberState) {
         var touched = false
-        for (name, periods, points) in result.tracked {
-            for period in periods {
+        for usage in result.tracked {
+            for period in usage.periods {
                 guard let key = period.key(for: result.localDate) else { continue }
-                bumpUsage(&state, rule: name, period: period, key: key, points: points)
+                bumpUsage(&state, rule: usage.name, period: period, key: key, points: usage.points)
                 touched = true
             }
         }

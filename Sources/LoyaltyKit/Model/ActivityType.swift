@@ -1,5 +1,5 @@
 /// The type of an ``Activity`` without its details: for conditions, filters and reports.
 public enum ActivityType: String, Sendable, Hashable, Codable, CaseIterable {
     case enrollment, purchase, stay, visit, refund, feedback, interaction, referral, adjustment, redemption
-    case tierOverride = "tier-override"
+    case tierOverride
 }

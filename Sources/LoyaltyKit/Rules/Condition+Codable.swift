@@ -48,9 +48,17 @@ extension Condition: Codable {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "months are 1...12")
             }
             self = .month(months)
-        case "offPeak": self = .offPeak
-        case "firstPurchase": self = .firstPurchase
-        case "birthdayMonth": self = .birthdayMonth
+        case "offPeak", "firstPurchase", "birthdayMonth":
+            guard try container.decode(Bool.self, forKey: key) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container,
+                    debugDescription: "\(key.stringValue) can only be true; write {\"not\": \"\(key.stringValue)\"} for the opposite")
+            }
+            switch key.stringValue {
+            case "offPeak": self = .offPeak
+            case "firstPurchase": self = .firstPurchase
+            default: self = .birthdayMonth
+            }
         case "interaction": self = .interaction(try container.decode(Set<InteractionKind>.self, forKey: key))
         case "tag": self = .tag(try container.decode(String.self, forKey: key))
         case "attribute":

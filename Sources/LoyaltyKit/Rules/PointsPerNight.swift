@@ -23,4 +23,12 @@ public struct PointsPerNight: CodableEarningRule, Hashable {
         guard !overflow else { return nil }
         return Earning(points: Points(value), reason: .perNight(points: points, nights: context.nights))
     }
+
+    private enum CodingKeys: String, CodingKey { case name, points }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name) ?? "per-night"
+        points = try container.decode(Int64.self, forKey: .points)
+    }
 }

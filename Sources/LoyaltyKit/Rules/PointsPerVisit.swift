@@ -21,4 +21,12 @@ public struct PointsPerVisit: CodableEarningRule, Hashable {
         guard context.isVisit, points > 0 else { return nil }
         return Earning(points: Points(points), reason: .perVisit(points: points))
     }
+
+    private enum CodingKeys: String, CodingKey { case name, points }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name) ?? "per-visit"
+        points = try container.decode(Int64.self, forKey: .points)
+    }
 }
