@@ -43,11 +43,12 @@ extension Program {
         var outcome = Outcome(activityID: activity.id, customerID: activity.customerID, date: activity.date)
         outcome.entries.reserveCapacity(4)
         let backup: MemberState? = needsAdvance(state, to: now) ? state : nil
+        let processedThrough = state.processedThrough
         advance(&state, to: now, entries: &outcome.entries, tierChanges: &outcome.tierChanges)
         do {
             try perform(activity, on: &state, at: now, outcome: &outcome)
         } catch let error as LoyaltyError {
-            if let backup { state = backup }
+            if let backup { state = backup } else { state.processedThrough = processedThrough }
             throw error.with(customerID: activity.customerID, activityID: activity.id)
         }
         if state.firstActivity.map({ activity.date < $0 }) ?? true { state.firstActivity = activity.date }

@@ -126,6 +126,9 @@ extension Program {
         let result = try computeEarnings(for: activity, member: state, into: &outcome.entries)
         if !result.warnings.isEmpty { outcome.warnings += result.warnings }
         let total = Points(result.total)
+        guard !state.lifetime.pointsEarned.addingReportingOverflow(max(0, total.rawValue)).overflow else {
+            throw LoyaltyError(.overflow, "the member's points earned would overflow 64 bits")
+        }
         if outcome.entries.count > first { addLot(total, activity: activity, state: &state, outcome: &outcome) }
         recordUsage(result, on: &state)
         if total.rawValue > 0 {
