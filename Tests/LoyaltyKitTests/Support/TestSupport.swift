@@ -44,7 +44,9 @@ func makeProgram(
 /// A UTC instant written `2025-03-01T12:00:00Z`.
 func utc(_ text: String) -> Date {
     let formatter = ISO8601DateFormatter()
-    guard let date = formatter.date(from: text) else {
+    let fractional = ISO8601DateFormatter()
+    fractional.formatOptions.insert(.withFractionalSeconds)
+    guard let date = formatter.date(from: text) ?? fractional.date(from: text) else {
         Issue.record("bad test date \(text)")
         return Date(timeIntervalSince1970: 0)
     }
