@@ -11,12 +11,12 @@ extension Program {
             let excludes = !excludedCategories.isEmpty
             for line in purchase.lines {
                 total += line.amount.minorUnits
-                if excludes, let category = line.category, excludedCategories.contains(category) { continue }
+                if excludes, let category = line.category, excludedCategories.quicklyContains(category) { continue }
                 eligible += line.amount.minorUnits
             }
             return (eligible, total)
         case .stay(let stay):
-            if let category = stay.category, excludedCategories.contains(category) { return (0, stay.amount.minorUnits) }
+            if let category = stay.category, excludedCategories.quicklyContains(category) { return (0, stay.amount.minorUnits) }
             return (stay.amount.minorUnits, stay.amount.minorUnits)
         default:
             return (0, 0)
@@ -81,12 +81,17 @@ extension Program {
             if !tracked.isEmpty { result.tracked.append(TrackedUsage(name: name, periods: tracked, points: points)) }
         }
 
-        for slot in orderedRules.base {
-            if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: false) }
+        let rules = orderedRules
+        for index in rules.base.indices {
+            if let earning = rules.base[index].earn(in: context) {
+                try add(rules.baseNames[index], rules.baseTracked[index], earning, allowNegative: false)
+            }
         }
         context.basePoints = Points(result.total)
-        for slot in orderedRules.multipliers {
-            if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: true) }
+        for index in rules.multipliers.indices {
+            if let earning = rules.multipliers[index].earn(in: context) {
+                try add(rules.multiplierNames[index], rules.multiplierTracked[index], earning, allowNegative: true)
+            }
         }
         if let tier, let factor = tier.earnMultiplier, context.basePoints.rawValue > 0 {
             let base = context.basePoints.rawValue
@@ -95,8 +100,10 @@ extension Program {
                 try add(Program.tierMultiplierRuleName, [], Earning(points: Points(extra), reason: reason), allowNegative: true)
             }
         }
-        for slot in orderedRules.bonuses {
-            if let earning = slot.rule.earn(in: context) { try add(slot.name, slot.trackedPeriods, earning, allowNegative: false) }
+        for index in rules.bonuses.indices {
+            if let earning = rules.bonuses[index].earn(in: context) {
+                try add(rules.bonusNames[index], rules.bonusTracked[index], earning, allowNegative: false)
+            }
         }
 
         func cap(to limit: Int64, _ cap: Points, _ period: RulePeriod) throws {
@@ -153,7 +160,19 @@ extension Program {
                 points: total.rawValue, qualifyingPoints: total.rawValue, qualifyingSpend: result.eligible,
                 nights: Int64(result.nights), isVisit: isVisit))
         }
-        if let tiers { checkUpgrade(&state, ladder: tiers, at: activity.date, changes: &outcome.tierChanges) }
+        if let tiers {
+            let counted: Int64
+            switch tiers.metric {
+            case .pointsEarned: counted = total.rawValue
+            case .spend: counted = result.eligible
+            case .nights: counted = Int64(result.nights)
+            case .visits: counted = isVisit ? 1 : 0
+            }
+            // Only an activity that adds to the metric can move a member up.
+            if counted > 0 || state.tier == nil {
+                checkUpgrade(&state, ladder: tiers, at: activity.date, changes: &outcome.tierChanges)
+            }
+        }
     }
 
     private func recordUsage(_ result: EarningResult, on state: inout MemberState) {

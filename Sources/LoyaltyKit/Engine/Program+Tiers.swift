@@ -75,22 +75,23 @@ extension Program {
     /// cancels a pending downgrade when they qualify again during the grace period.
     func checkUpgrade(_ state: inout MemberState, ladder: TierLadder, at date: Date, changes: inout [TierChange]) {
         ensureTierStatus(&state, ladder: ladder, at: date)
-        guard var status = state.tier else { return }
-        let current = ladder.index(of: status.tierID) ?? 0
+        guard let currentID = state.tier?.tierID else { return }
+        let current = ladder.index(of: currentID) ?? 0
         let value = value(ladder, state: state, months: currentWindow(ladder, state: state, at: date))
         let qualified = ladder.qualifiedIndex(for: value)
         if qualified > current {
-            changes.append(TierChange(from: status.tierID, to: ladder.tiers[qualified].id, date: date, reason: .qualified, qualifyingValue: value))
-            status.tierID = ladder.tiers[qualified].id
-            status.since = date
-            status.pendingDowngrade = nil
-            status.nextReview = nextReview(ladder, state: state, tierIndex: qualified, after: date)
-        } else if let pending = status.pendingDowngrade, qualified >= current {
-            status.pendingDowngrade = nil
-            status.floorTierID = status.tierID
-            status.nextReview = nextReview(ladder, state: state, tierIndex: current, after: pending.effective)
+            changes.append(TierChange(from: currentID, to: ladder.tiers[qualified].id, date: date, reason: .qualified, qualifyingValue: value))
+            let review = nextReview(ladder, state: state, tierIndex: qualified, after: date)
+            state.tier?.tierID = ladder.tiers[qualified].id
+            state.tier?.since = date
+            state.tier?.pendingDowngrade = nil
+            state.tier?.nextReview = review
+        } else if let pending = state.tier?.pendingDowngrade, qualified >= current {
+            let review = nextReview(ladder, state: state, tierIndex: current, after: pending.effective)
+            state.tier?.pendingDowngrade = nil
+            state.tier?.floorTierID = currentID
+            state.tier?.nextReview = review
         }
-        state.tier = status
     }
 
     /// After a refund, takes back an upgrade the refunded activity paid for — never below

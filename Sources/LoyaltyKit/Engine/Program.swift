@@ -76,27 +76,36 @@ public struct Program: Sendable {
     /// The rules grouped by stage, computed once.
     var orderedRules: OrderedRules
 
-    /// A rule with the facts the engine asks of it on every activity, read once.
-    struct RuleSlot: Sendable {
-        let rule: any EarningRule
-        let name: String
-        let trackedPeriods: [RulePeriod]
-    }
-
+    /// The rules by stage, with the facts the engine asks of them on every activity read once
+    /// (parallel arrays, so the hot loop copies nothing).
     struct OrderedRules: Sendable {
-        var base: [RuleSlot] = []
-        var multipliers: [RuleSlot] = []
-        var bonuses: [RuleSlot] = []
+        var base: [any EarningRule] = []
+        var baseNames: [String] = []
+        var baseTracked: [[RulePeriod]] = []
+        var multipliers: [any EarningRule] = []
+        var multiplierNames: [String] = []
+        var multiplierTracked: [[RulePeriod]] = []
+        var bonuses: [any EarningRule] = []
+        var bonusNames: [String] = []
+        var bonusTracked: [[RulePeriod]] = []
     }
 
     static func order(_ rules: [any EarningRule]) -> OrderedRules {
         var ordered = OrderedRules()
         for rule in rules {
-            let slot = RuleSlot(rule: rule, name: rule.name, trackedPeriods: rule.trackedPeriods)
             switch rule.stage {
-            case .base: ordered.base.append(slot)
-            case .multiplier: ordered.multipliers.append(slot)
-            case .bonus: ordered.bonuses.append(slot)
+            case .base:
+                ordered.base.append(rule)
+                ordered.baseNames.append(rule.name)
+                ordered.baseTracked.append(rule.trackedPeriods)
+            case .multiplier:
+                ordered.multipliers.append(rule)
+                ordered.multiplierNames.append(rule.name)
+                ordered.multiplierTracked.append(rule.trackedPeriods)
+            case .bonus:
+                ordered.bonuses.append(rule)
+                ordered.bonusNames.append(rule.name)
+                ordered.bonusTracked.append(rule.trackedPeriods)
             }
         }
         return ordered

@@ -100,7 +100,8 @@ public struct MemberState: Sendable, Hashable, Codable {
     /// - Complexity: O(buckets).
     public func qualifyingValue(_ metric: QualifyingMetric, months: ClosedRange<Int>) -> Int64 {
         var total: Int64 = 0
-        for bucket in qualifying where months.contains(bucket.month) { total &+= bucket.value(of: metric) }
+        let (first, last) = (months.lowerBound, months.upperBound)
+        for bucket in qualifying where bucket.month >= first && bucket.month <= last { total &+= bucket.value(of: metric) }
         return total
     }
 

@@ -22,7 +22,9 @@ public struct Activity: Identifiable, Sendable, Hashable, Codable {
     public typealias ID = Identifier<Activity>
 
     /// What happened, with its details.
-    public enum Kind: Sendable, Hashable {
+    ///
+    /// The details are stored indirectly, so copying an activity stays cheap.
+    public indirect enum Kind: Sendable, Hashable {
         /// The customer joined the programme (earns sign-up bonuses).
         case enrollment
         /// A purchase of one or more lines.

@@ -34,12 +34,12 @@ public struct EarningContext: Sendable {
         case .purchase(let purchase):
             var total: Int64 = 0
             for line in purchase.lines {
-                guard let category = line.category, categories.contains(category), !excludedCategories.contains(category) else { continue }
+                guard let category = line.category, categories.quicklyContains(category), !excludedCategories.quicklyContains(category) else { continue }
                 total &+= line.amount.minorUnits
             }
             return total
         case .stay(let stay):
-            guard let category = stay.category, categories.contains(category) else { return 0 }
+            guard let category = stay.category, categories.quicklyContains(category) else { return 0 }
             return eligibleAmount
         default:
             return 0
@@ -49,8 +49,8 @@ public struct EarningContext: Sendable {
     /// Whether any line (or the stay) is in one of `categories`.
     public func involves(categories: Set<String>) -> Bool {
         switch activity.kind {
-        case .purchase(let purchase): purchase.lines.contains { $0.category.map(categories.contains) ?? false }
-        case .stay(let stay): stay.category.map(categories.contains) ?? false
+        case .purchase(let purchase): purchase.lines.contains { $0.category.map(categories.quicklyContains) ?? false }
+        case .stay(let stay): stay.category.map(categories.quicklyContains) ?? false
         default: false
         }
     }
