@@ -119,15 +119,16 @@ public actor Loyalty {
             }
             return outcome
         }
-        guard var state = try store.memberState(activity.customerID) else {
+        let applied = try store.updateMemberState(of: activity.customerID) { state in
+            try program.apply(activity, to: &state)
+        }
+        guard let outcome = applied else {
             throw LoyaltyError(.customerNotFound, "customer \(activity.customerID) is not registered",
                                customerID: activity.customerID, activityID: activity.id)
         }
-        let outcome = try program.apply(activity, to: &state)
         guard try store.append(activity, outcome: outcome) else {
             throw LoyaltyError(.storage, "the store refused activity \(activity.id)", activityID: activity.id)
         }
-        try store.save(state)
         return outcome
     }
 

@@ -41,7 +41,6 @@ extension Program {
         }
 
         var outcome = Outcome(activityID: activity.id, customerID: activity.customerID, date: activity.date)
-        outcome.entries.reserveCapacity(4)
         let backup: MemberState? = needsAdvance(state, to: now) ? state : nil
         let processedThrough = state.processedThrough
         advance(&state, to: now, entries: &outcome.entries, tierChanges: &outcome.tierChanges)

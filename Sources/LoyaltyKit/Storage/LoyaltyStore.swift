@@ -51,10 +51,26 @@ public protocol StoreWriter: StoreReader {
     func update(_ customer: Customer) throws
     /// Stores a member's state, replacing the previous one.
     func save(_ state: MemberState) throws
+    /// Changes a member's state in place: `body` gets the stored state and whatever it leaves
+    /// there is saved (unless it throws, when the transaction rolls back as usual).
+    /// - Returns: `body`'s result, or `nil` when the member has no state.
+    /// - Note: a default implementation reads, changes a copy and saves it; adapters that can
+    ///   change the state without copying it should provide their own.
+    func updateMemberState<T>(of id: Customer.ID, _ body: (inout MemberState) throws -> T) throws -> T?
     /// Appends an activity with its outcome, and the outcome's entries to the ledger.
     /// - Returns: `false`, changing nothing, when an activity with this id is already stored.
     func append(_ activity: Activity, outcome: Outcome) throws -> Bool
     /// Appends ledger entries that belong to no recorded activity (expiries carried out by
     /// `Loyalty.expire(asOf:)`), in order. Save the member's new state in the same transaction.
     func append(_ entries: [LedgerEntry]) throws
+}
+
+extension StoreWriter {
+    /// Reads the state, lets `body` change a copy, and saves it.
+    public func updateMemberState<T>(of id: Customer.ID, _ body: (inout MemberState) throws -> T) throws -> T? {
+        guard var state = try memberState(id) else { return nil }
+        let result = try body(&state)
+        try save(state)
+        return result
+    }
 }
