@@ -18,6 +18,8 @@ var generator = SeededGenerator(seed: 2024)
 
 let start = calendar.date(CivilDate(year: 2024, month: 1, day: 1), hour: 9)
 let end = calendar.date(CivilDate(year: 2026, month: 1, day: 1))
+// The books are closed three months later, so the first points earned in 2024 have expired.
+let reportDate = calendar.date(CivilDate(year: 2026, month: 4, day: 1))
 let days = calendar.dayNumber(of: end) - calendar.dayNumber(of: start)
 
 // MARK: Guests
@@ -111,8 +113,8 @@ for activity in timeline {
         redemptions += 1
     }
 }
-try await loyalty.expire(asOf: end)
-try await loyalty.evaluateTiers(asOf: end)
+try await loyalty.expire(asOf: reportDate)
+try await loyalty.evaluateTiers(asOf: reportDate)
 
 // MARK: Summary
 
@@ -140,7 +142,7 @@ for (id, ledger) in ledgers {
 var perTier: [String: Int] = [:]
 var outstanding: Int64 = 0
 for guest in guests {
-    let balance = try await loyalty.balance(of: guest.customer.id, at: end)
+    let balance = try await loyalty.balance(of: guest.customer.id, at: reportDate)
     perTier[balance.tierID ?? "none", default: 0] += 1
     outstanding += balance.total.rawValue
 }
@@ -154,13 +156,14 @@ func number(_ value: Int64) -> String {
     }
     return (value < 0 ? "-" : "") + grouped
 }
+func moreNights(_ count: Int64) -> String { count == 1 ? "1 more night" : "\(count) more nights" }
 func row(_ label: String, _ value: String) -> String {
     label.padding(toLength: 28, withPad: " ", startingAt: 0) + String(repeating: " ", count: max(0, 12 - value.count)) + value
 }
 
 print("\(program.name) — \(guests.count) guests, \(timeline.count + redemptions) activities, 2024–2025")
 print("")
-print("Members per tier on \(calendar.civilDate(of: end))")
+print("Members per tier on \(calendar.civilDate(of: reportDate))")
 for tier in program.tiers?.tiers ?? [] {
     print(row("  \(tier.name)", String(perTier[tier.id] ?? 0)))
 }
@@ -179,15 +182,15 @@ if let busiest, let guest = try await loyalty.customer(busiest.id) {
     let statement = try await loyalty.statement(for: guest.id, from: calendar.date(CivilDate(year: 2025, month: 1, day: 1)))
     print("Statement of \(guest.displayName) (\(guest.id)), 2025")
     print(statement.text)
-    if let progress = try await loyalty.tierProgress(for: guest.id, at: end) {
+    if let progress = try await loyalty.tierProgress(for: guest.id, at: reportDate) {
         print("")
         print("Tier: \(progress.current.name), \(progress.value) nights in the last 12 months.")
-        if let next = progress.next { print("\(progress.neededForNext) more nights reach \(next.name).") }
+        if let next = progress.next { print("\(moreNights(progress.neededForNext)) needed for \(next.name).") }
         if let review = progress.reviewDate {
-            print("Review on \(calendar.civilDate(of: review)): \(progress.neededToKeep) more nights keep \(progress.qualified.name).")
+            print("Review on \(calendar.civilDate(of: review)): \(moreNights(progress.neededToKeep)) needed to keep \(progress.qualified.name).")
         }
     }
-    let expiring = try await loyalty.expiringPoints(for: guest.id, within: 90, of: end)
+    let expiring = try await loyalty.expiringPoints(for: guest.id, within: 90, of: reportDate)
     for batch in expiring {
         print("\(batch.points.rawValue) points expire on \(calendar.civilDate(of: batch.date)).")
     }
