@@ -4,11 +4,26 @@
 /// knows every active ISO 4217 currency and throws ``LoyaltyError/Code/unknownCurrency``
 /// for anything else. A currency with custom minor digits can be made with
 /// ``init(code:minorUnitDigits:)`` (for example a private token).
+///
+/// A currency is packed into four bytes (the code's three letters and the digits), so
+/// money is a plain 16-byte value that copies without reference counting.
 public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The code's three ASCII letters and the minor digits, one byte each.
+    private let packed: UInt32
+
     /// The three-letter ISO 4217 code, upper case: `"EUR"`.
-    public let code: String
+    public var code: String {
+        String(decoding: [UInt8(packed & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed >> 16 & 0xFF)], as: UTF8.self)
+    }
+
     /// How many decimal digits the minor unit has: 2 for EUR (cents), 0 for JPY, 3 for KWD.
-    public let minorUnitDigits: Int
+    public var minorUnitDigits: Int { Int(packed >> 24) }
+
+    private init(letters code: String, digits: Int) {
+        var value = UInt32(digits) << 24
+        for (index, byte) in code.utf8.prefix(3).enumerated() { value |= UInt32(byte) << (8 * UInt32(index)) }
+        packed = value
+    }
 
     /// Looks up an ISO 4217 currency by its code (case-insensitive).
     /// - Throws: ``LoyaltyError/Code/unknownCurrency`` when the code is not an active ISO 4217 code.
@@ -17,8 +32,7 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         guard let digits = Currency.iso4217[upper] else {
             throw LoyaltyError(.unknownCurrency, "unknown ISO 4217 currency code '\(code)'")
         }
-        self.code = upper
-        self.minorUnitDigits = digits
+        self.init(letters: upper, digits: digits)
     }
 
     /// Creates a currency that is not in the ISO 4217 table, with explicit minor digits.
@@ -31,13 +45,11 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         guard (0...4).contains(minorUnitDigits) else {
             throw LoyaltyError(.invalidInput, "minor unit digits must be 0...4, got \(minorUnitDigits)")
         }
-        self.code = code.uppercased()
-        self.minorUnitDigits = minorUnitDigits
+        self.init(letters: code.uppercased(), digits: minorUnitDigits)
     }
 
     private init(known code: String, digits: Int) {
-        self.code = code
-        self.minorUnitDigits = digits
+        self.init(letters: code, digits: digits)
     }
 
     /// How many minor units make one major unit: 100 for EUR, 1 for JPY.
