@@ -160,7 +160,7 @@ extension Program {
     func insert(_ lot: PointLot, into lots: inout [PointLot]) {
         var index = lots.count
         while index > 0, PointLot.consumedBefore(lot, lots[index - 1]) { index -= 1 }
-        lots.insert(lot, at: index)
+        if index == lots.count { lots.append(lot) } else { lots.insert(lot, at: index) }
     }
 
     /// Spends `points` from available lots, soonest-expiring first, as one ledger entry.

@@ -229,13 +229,17 @@ extension Program {
             state.qualifying[index].visits += visits
             return
         }
-        let insertAt = state.qualifying.firstIndex { $0.month > month } ?? state.qualifying.count
-        state.qualifying.insert(QualifyingMonth(month: month, points: points, spend: spend, nights: nights, visits: visits), at: insertAt)
-        if let tiers, tiers.window.lookbackMonths > 0, let newest = state.qualifying.last?.month {
-            let oldest = newest - tiers.window.lookbackMonths
-            state.qualifying.removeAll { $0.month < oldest }
-        } else if tiers == nil || tiers?.window == .lifetime {
-            state.qualifying.removeAll { $0.month < month - 24 }
+        let bucket = QualifyingMonth(month: month, points: points, spend: spend, nights: nights, visits: visits)
+        if let insertAt = state.qualifying.firstIndex(where: { $0.month > month }) {
+            state.qualifying.insert(bucket, at: insertAt)
+        } else {
+            state.qualifying.append(bucket)
+        }
+        // Keep only the months a window can still look at (24 without a windowed ladder).
+        let lookback = tiers?.window.lookbackMonths ?? 0
+        let horizon = lookback > 0 ? lookback : 24
+        if let newest = state.qualifying.last?.month, let oldest = state.qualifying.first?.month, oldest < newest - horizon {
+            state.qualifying.removeAll { $0.month < newest - horizon }
         }
     }
 }
