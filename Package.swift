@@ -29,6 +29,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "customer-value",
+            dependencies: ["LoyaltyKit"],
+            path: "Examples/customer-value",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "loyalty-replay",
             dependencies: ["LoyaltyKit"],
             path: "Examples/loyalty-replay",
