@@ -55,40 +55,71 @@ public actor InMemoryStore: LoyaltyStore {
         var log: [LogEntry] = []
     }
 
+    /// One change a transaction can undo. Plain values, not closures, so that recording an
+    /// undo step allocates nothing.
+    enum UndoStep {
+        /// A customer was inserted or replaced; restore `previous` (`nil`: remove).
+        case customer(Customer.ID, previous: Customer?)
+        /// A member slot was created; remove it.
+        case newMember(Customer.ID)
+        /// A member's state was changed for the first time in the transaction.
+        case memberState(Int, previous: MemberState?)
+        /// Entries were appended to a member's activity and ledger lists.
+        case memberLists(Int, activities: Int, ledger: Int)
+        /// An activity was logged.
+        case logged(Activity.ID)
+    }
+
     /// A transaction: changes the storage in place and remembers how to undo each change.
     final class Transaction: StoreWriter {
         private let storage: Storage
-        private var undo: [() -> Void] = []
-        private var snapshotted: Set<Int> = []
+        private var undo: [UndoStep] = []
+        private var savedStates: Set<Int> = []
+        private var savedLists: Set<Int> = []
 
         init(storage: Storage) { self.storage = storage }
 
         func rollback() {
-            for step in undo.reversed() { step() }
+            for step in undo.reversed() {
+                switch step {
+                case let .customer(id, previous): storage.customers[id] = previous
+                case let .newMember(id):
+                    storage.members.removeLast()
+                    storage.memberIndex[id] = nil
+                case let .memberState(index, previous): storage.members[index].state = previous
+                case let .memberLists(index, activities, ledger):
+                    storage.members[index].activities.removeLast(storage.members[index].activities.count - activities)
+                    storage.members[index].ledger.removeLast(storage.members[index].ledger.count - ledger)
+                case let .logged(id):
+                    storage.log.removeLast()
+                    storage.activities[id] = nil
+                }
+            }
             undo.removeAll()
         }
 
-        /// The member's slot, created if needed; its previous value is kept for rollback once
-        /// per transaction.
+        /// The member's slot, created if needed.
         private func memberSlot(_ id: Customer.ID) -> Int {
-            let index: Int
-            if let existing = storage.memberIndex[id] {
-                index = existing
-            } else {
-                index = storage.members.count
-                storage.members.append(Member())
-                storage.memberIndex[id] = index
-                undo.append { [storage] in
-                    storage.members.removeLast()
-                    storage.memberIndex[id] = nil
-                }
-                snapshotted.insert(index)
-            }
-            if snapshotted.insert(index).inserted {
-                let previous = storage.members[index]
-                undo.append { [storage] in storage.members[index] = previous }
-            }
+            if let existing = storage.memberIndex[id] { return existing }
+            let index = storage.members.count
+            storage.members.append(Member())
+            storage.memberIndex[id] = index
+            undo.append(.newMember(id))
+            savedStates.insert(index)
+            savedLists.insert(index)
             return index
+        }
+
+        /// Keeps the member's state for rollback, once per transaction.
+        private func saveState(of index: Int) {
+            if savedStates.insert(index).inserted { undo.append(.memberState(index, previous: storage.members[index].state)) }
+        }
+
+        /// Keeps the lengths of the member's append-only lists for rollback, once per transaction.
+        private func saveLists(of index: Int) {
+            if savedLists.insert(index).inserted {
+                undo.append(.memberLists(index, activities: storage.members[index].activities.count, ledger: storage.members[index].ledger.count))
+            }
         }
 
         func customer(_ id: Customer.ID) throws -> Customer? { storage.customers[id] }
@@ -131,7 +162,7 @@ public actor InMemoryStore: LoyaltyStore {
                 throw LoyaltyError(.customerExists, "a customer with this id is already registered", customerID: customer.id)
             }
             storage.customers[customer.id] = customer
-            undo.append { [storage] in storage.customers[customer.id] = nil }
+            undo.append(.customer(customer.id, previous: nil))
         }
 
         func update(_ customer: Customer) throws {
@@ -140,17 +171,18 @@ public actor InMemoryStore: LoyaltyStore {
                 throw LoyaltyError(.customerNotFound, "no customer with this id is registered", customerID: customer.id)
             }
             storage.customers[customer.id] = customer
-            undo.append { [storage] in storage.customers[customer.id] = previous }
+            undo.append(.customer(customer.id, previous: previous))
         }
 
         func save(_ state: MemberState) throws {
             let index = memberSlot(state.customerID)
+            saveState(of: index)
             storage.members[index].state = state
         }
 
         func updateMemberState<T>(of id: Customer.ID, _ body: (inout MemberState) throws -> T) throws -> T? {
-            guard let existing = storage.memberIndex[id], storage.members[existing].state != nil else { return nil }
-            let index = memberSlot(id)
+            guard let index = storage.memberIndex[id], storage.members[index].state != nil else { return nil }
+            saveState(of: index)
             // Take the state out so that the engine mutates the only copy (no copy-on-write
             // beyond what the rollback snapshot requires), then put it back.
             guard var state = storage.members[index].state.take() else { return nil }
@@ -163,13 +195,11 @@ public actor InMemoryStore: LoyaltyStore {
             let logIndex = storage.log.count
             storage.log.append(LogEntry(activity: activity, outcome: outcome))
             storage.activities[activity.id] = logIndex
+            undo.append(.logged(activity.id))
             let member = memberSlot(activity.customerID)
+            saveLists(of: member)
             storage.members[member].activities.append(logIndex)
             if !outcome.entries.isEmpty { storage.members[member].ledger.append(.outcome(logIndex)) }
-            undo.append { [storage] in
-                storage.log.removeLast()
-                storage.activities[activity.id] = nil
-            }
             return true
         }
 
@@ -182,6 +212,7 @@ public actor InMemoryStore: LoyaltyStore {
             }
             for id in order {
                 let member = memberSlot(id)
+                saveLists(of: member)
                 storage.members[member].ledger.append(.entries(byCustomer[id] ?? []))
             }
         }
