@@ -38,6 +38,10 @@ public actor InMemoryStore: LoyaltyStore {
         var state: MemberState?
         var activities: [Int] = []
         var ledger: [LedgerSegment] = []
+        /// The last transaction that kept this member's state for rollback.
+        var stateSavedBy = 0
+        /// The last transaction that kept this member's list lengths for rollback.
+        var listsSavedBy = 0
     }
 
     /// One recorded activity and what it did.
@@ -46,13 +50,44 @@ public actor InMemoryStore: LoyaltyStore {
         var outcome: Outcome
     }
 
+    /// The activity log, in chunks so that growing it never copies what is already there.
+    struct Log {
+        private static let chunkShift = 12
+        private var chunks: [[LogEntry]] = []
+        /// How many entries the log holds.
+        private(set) var count = 0
+
+        subscript(index: Int) -> LogEntry {
+            chunks[index >> Log.chunkShift][index & ((1 << Log.chunkShift) - 1)]
+        }
+
+        var indices: Range<Int> { 0..<count }
+
+        mutating func append(_ entry: LogEntry) {
+            if count & ((1 << Log.chunkShift) - 1) == 0 {
+                chunks.append([])
+                chunks[chunks.count - 1].reserveCapacity(1 << Log.chunkShift)
+            }
+            chunks[chunks.count - 1].append(entry)
+            count += 1
+        }
+
+        mutating func removeLast() {
+            guard count > 0 else { return }
+            chunks[chunks.count - 1].removeLast()
+            count -= 1
+            if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
+        }
+    }
+
     /// The store's data. A class so that a transaction can change it in place.
     final class Storage {
         var customers: [Customer.ID: Customer] = [:]
         var memberIndex: [Customer.ID: Int] = [:]
         var members: [Member] = []
         var activities: [Activity.ID: Int] = [:]
-        var log: [LogEntry] = []
+        var log = Log()
+        var transactions = 0
     }
 
     /// One change a transaction can undo. Plain values, not closures, so that recording an
@@ -74,10 +109,16 @@ public actor InMemoryStore: LoyaltyStore {
     final class Transaction: StoreWriter {
         private let storage: Storage
         private var undo: [UndoStep] = []
-        private var savedStates: Set<Int> = []
-        private var savedLists: Set<Int> = []
+        /// This transaction's number, to mark the members whose rollback data it has kept.
+        private let number: Int
+        /// The member last looked up, to spare a hash lookup when one activity touches it twice.
+        private var lastMember: (id: Customer.ID, index: Int)?
 
-        init(storage: Storage) { self.storage = storage }
+        init(storage: Storage) {
+            storage.transactions += 1
+            self.storage = storage
+            self.number = storage.transactions
+        }
 
         func rollback() {
             for step in undo.reversed() {
@@ -86,6 +127,7 @@ public actor InMemoryStore: LoyaltyStore {
                 case let .newMember(id):
                     storage.members.removeLast()
                     storage.memberIndex[id] = nil
+                    lastMember = nil
                 case let .memberState(index, previous): storage.members[index].state = previous
                 case let .memberLists(index, activities, ledger):
                     storage.members[index].activities.removeLast(storage.members[index].activities.count - activities)
@@ -100,33 +142,40 @@ public actor InMemoryStore: LoyaltyStore {
 
         /// The member's slot, created if needed.
         private func memberSlot(_ id: Customer.ID) -> Int {
-            if let existing = storage.memberIndex[id] { return existing }
+            if let existing = memberIndex(id) { return existing }
             let index = storage.members.count
-            storage.members.append(Member())
+            storage.members.append(Member(stateSavedBy: number, listsSavedBy: number))
             storage.memberIndex[id] = index
             undo.append(.newMember(id))
-            savedStates.insert(index)
-            savedLists.insert(index)
+            return index
+        }
+
+        private func memberIndex(_ id: Customer.ID) -> Int? {
+            if let lastMember, lastMember.id == id { return lastMember.index }
+            guard let index = storage.memberIndex[id] else { return nil }
+            lastMember = (id, index)
             return index
         }
 
         /// Keeps the member's state for rollback, once per transaction.
         private func saveState(of index: Int) {
-            if savedStates.insert(index).inserted { undo.append(.memberState(index, previous: storage.members[index].state)) }
+            guard storage.members[index].stateSavedBy != number else { return }
+            storage.members[index].stateSavedBy = number
+            undo.append(.memberState(index, previous: storage.members[index].state))
         }
 
         /// Keeps the lengths of the member's append-only lists for rollback, once per transaction.
         private func saveLists(of index: Int) {
-            if savedLists.insert(index).inserted {
-                undo.append(.memberLists(index, activities: storage.members[index].activities.count, ledger: storage.members[index].ledger.count))
-            }
+            guard storage.members[index].listsSavedBy != number else { return }
+            storage.members[index].listsSavedBy = number
+            undo.append(.memberLists(index, activities: storage.members[index].activities.count, ledger: storage.members[index].ledger.count))
         }
 
         func customer(_ id: Customer.ID) throws -> Customer? { storage.customers[id] }
         func customerIDs() throws -> [Customer.ID] { storage.customers.keys.sorted() }
 
         func memberState(_ id: Customer.ID) throws -> MemberState? {
-            storage.memberIndex[id].flatMap { storage.members[$0].state }
+            memberIndex(id).flatMap { storage.members[$0].state }
         }
 
         func activity(_ id: Activity.ID) throws -> Activity? { storage.activities[id].map { storage.log[$0].activity } }
@@ -181,7 +230,7 @@ public actor InMemoryStore: LoyaltyStore {
         }
 
         func updateMemberState<T>(of id: Customer.ID, _ body: (inout MemberState) throws -> T) throws -> T? {
-            guard let index = storage.memberIndex[id], storage.members[index].state != nil else { return nil }
+            guard let index = memberIndex(id), storage.members[index].state != nil else { return nil }
             saveState(of: index)
             // Take the state out so that the engine mutates the only copy (no copy-on-write
             // beyond what the rollback snapshot requires), then put it back.
