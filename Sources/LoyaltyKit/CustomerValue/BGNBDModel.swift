@@ -47,20 +47,7 @@ public struct BGNBDModel: RepeatPurchaseModel, Hashable {
     /// - Throws: `LoyaltyError.invalidData` if no customer has a repeat purchase or
     ///   the options are invalid; `LoyaltyError.notConverged` if the optimiser fails.
     public static func fit(_ data: RecencyFrequencyData, options: CustomerValueFitOptions = .init()) throws -> BGNBDModel {
-        try options.validate()
-        try data.requireRepeatPurchases(model: "BG/NBD")
-        let rows = options.groupIdenticalRows ? data.grouped() : data
-        let totalWeight = rows.totalWeight
-        let threads = options.threads
-        let meanX = zip(rows.frequency, rows.weights).reduce(0) { $0 + Double($1.0) * $1.1 } / totalWeight
-        let meanAge = zip(rows.age, rows.weights).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight
-        let start = [1.0, max(meanAge / max(meanX, 1e-3), 1e-3), 1.0, 1.0]
-        let (parameters, report) = try CustomerValueFitting.fit(
-            model: "BG/NBD", start: start, options: options, rows: rows.count, customers: totalWeight
-        ) { theta, gradient in
-            BetaGeometricLikelihood.meanNegativeLogLikelihood(
-                logParameters: theta, data: rows, modified: false, threads: threads, gradient: &gradient)
-        }
+        let (parameters, report) = try BetaGeometricLikelihood.fit(data, modified: false, options: options)
         return BGNBDModel(unchecked: parameters, timeUnit: data.timeUnit, report: report)
     }
 

@@ -8,6 +8,28 @@ import Foundation
 /// terms depend only on the frequency and are computed once per distinct value.
 /// Rows are summed on up to `threads` threads.
 enum BetaGeometricLikelihood {
+    /// Maximum-likelihood fit of BG/NBD (`modified: false`) or MBG/NBD (`modified: true`):
+    /// BFGS on log-parameters with the analytic gradient, started from r = a = b = 1 and
+    /// α = mean age / mean frequency.
+    static func fit(
+        _ data: RecencyFrequencyData, modified: Bool, options: CustomerValueFitOptions
+    ) throws -> (parameters: [Double], report: CustomerValueFitReport) {
+        let model = modified ? "MBG/NBD" : "BG/NBD"
+        try options.validate()
+        try data.requireRepeatPurchases(model: model)
+        let rows = options.groupIdenticalRows ? data.grouped() : data
+        let totalWeight = rows.totalWeight
+        let threads = options.threads
+        let meanX = zip(rows.frequency, rows.weights).reduce(0) { $0 + Double($1.0) * $1.1 } / totalWeight
+        let meanAge = zip(rows.age, rows.weights).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight
+        let start = [1.0, max(meanAge / max(meanX, 1e-3), 1e-3), 1.0, 1.0]
+        return try CustomerValueFitting.fit(
+            model: model, start: start, options: options, rows: rows.count, customers: totalWeight
+        ) { theta, gradient in
+            meanNegativeLogLikelihood(logParameters: theta, data: rows, modified: modified, threads: threads, gradient: &gradient)
+        }
+    }
+
     /// Mean negative log-likelihood per customer and its gradient in log-parameters.
     static func meanNegativeLogLikelihood(logParameters theta: [Double], data: RecencyFrequencyData, modified: Bool,
                                           threads: Int, gradient: inout [Double]) -> Double {

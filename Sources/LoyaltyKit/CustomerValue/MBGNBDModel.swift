@@ -43,20 +43,7 @@ public struct MBGNBDModel: RepeatPurchaseModel, Hashable {
     /// - Throws: `LoyaltyError.invalidData` if no customer has a repeat purchase or
     ///   options are invalid; `LoyaltyError.notConverged` if the optimiser fails.
     public static func fit(_ data: RecencyFrequencyData, options: CustomerValueFitOptions = .init()) throws -> MBGNBDModel {
-        try options.validate()
-        try data.requireRepeatPurchases(model: "MBG/NBD")
-        let rows = options.groupIdenticalRows ? data.grouped() : data
-        let totalWeight = rows.totalWeight
-        let threads = options.threads
-        let meanX = zip(rows.frequency, rows.weights).reduce(0) { $0 + Double($1.0) * $1.1 } / totalWeight
-        let meanAge = zip(rows.age, rows.weights).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight
-        let start = [1.0, max(meanAge / max(meanX, 1e-3), 1e-3), 1.0, 1.0]
-        let (parameters, report) = try CustomerValueFitting.fit(
-            model: "MBG/NBD", start: start, options: options, rows: rows.count, customers: totalWeight
-        ) { theta, gradient in
-            BetaGeometricLikelihood.meanNegativeLogLikelihood(
-                logParameters: theta, data: rows, modified: true, threads: threads, gradient: &gradient)
-        }
+        let (parameters, report) = try BetaGeometricLikelihood.fit(data, modified: true, options: options)
         return MBGNBDModel(unchecked: parameters, timeUnit: data.timeUnit, report: report)
     }
 
