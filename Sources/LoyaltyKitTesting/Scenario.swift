@@ -57,10 +57,17 @@ public struct Scenario: Sendable {
 
     /// Applies any activity (adding its member if needed) and keeps its outcome.
     ///
-    /// Like `Loyalty.record(_:)`, an id seen before returns the first outcome and changes nothing.
+    /// Like `Loyalty.record(_:)`, an id seen before returns the first outcome and changes
+    /// nothing, and the same id with different content throws ``LoyaltyError/Code/activityConflict``.
     @discardableResult
     public mutating func record(_ activity: Activity) throws -> Outcome {
-        if let index = activities.firstIndex(where: { $0.id == activity.id }) { return outcomes[index] }
+        if let index = activities.firstIndex(where: { $0.id == activity.id }) {
+            guard activities[index] == activity else {
+                throw LoyaltyError(.activityConflict, "activity id \(activity.id) was already recorded with different content",
+                                   customerID: activity.customerID, activityID: activity.id)
+            }
+            return outcomes[index]
+        }
         var state = states[activity.customerID] ?? MemberState(customerID: activity.customerID, memberSince: activity.date)
         let outcome = try program.apply(activity, to: &state)
         states[activity.customerID] = state

@@ -54,7 +54,7 @@ public enum LedgerReason: Sendable, Hashable, Codable {
         case let .redemption(benefit):
             return "redeemed for \(benefit)"
         case let .expiry(earnedAt, policy):
-            return "expired (\(policy)), earned \(ISO8601.dayString(earnedAt))"
+            return "expired (\(policy)), earned \(ISO8601.string(earnedAt))"
         case let .refund(original, refunded, originalAmount):
             return refunded == originalAmount
                 ? "refund of \(original) (\(refunded))"

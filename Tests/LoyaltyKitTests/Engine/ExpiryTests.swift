@@ -49,7 +49,7 @@ struct ExpiryTests {
         #expect(entries.map(\.points) == [-70, -40])
         #expect(entries.map(\.kind) == [.expire, .expire])
         #expect(entries.map(\.date) == [local(2026, 1, 31), local(2026, 2, 10)])
-        #expect(entries[0].explanation == "-70: expired (rolling 12 months), earned 2025-01-31")
+        #expect(entries[0].explanation == "-70: expired (rolling 12 months), earned 2025-01-31T12:00:00Z")
         #expect(try scenario.state(of: "ana").lifetime.pointsExpired == 110)
         try scenario.expectBalance("ana", 0)
         try scenario.expectLedgersBalance()

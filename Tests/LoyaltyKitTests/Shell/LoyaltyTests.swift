@@ -149,3 +149,17 @@ struct LoyaltyTests {
         #expect(try await loyalty.record(contentsOf: [batch[0]]) == [outcomes[0]])
     }
 }
+
+@Suite struct ScenarioIdempotencyTests {
+    @Test("a scenario returns the first outcome for a repeated id and refuses different content under it")
+    func repeatedIDs() throws {
+        var scenario = try Scenario(program: Fixtures.seasideHotel(), start: "2025-03-01")
+        try scenario.member("ana")
+        let first = try scenario.purchase("ana", amount: 10_000, id: "p1")
+        let again = try scenario.purchase("ana", amount: 10_000, id: "p1")
+        #expect(again == first)
+        #expect(scenario.outcomes.count == 1)
+        #expect(throws: LoyaltyError.self) { try scenario.purchase("ana", amount: 20_000, id: "p1") }
+        try scenario.expectBalance("ana", 100)
+    }
+}
