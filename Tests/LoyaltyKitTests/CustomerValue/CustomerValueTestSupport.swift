@@ -2,8 +2,8 @@ import Foundation
 @testable import LoyaltyKit
 
 /// Locates the shared reference data (`shared/data`, the `lifetimes` 0.11.3 data
-/// files) by walking up from this test file: in the library the package root is
-/// /work/main, so this finds /work/shared/data. Tests that need it are skipped with
+/// files) by walking up from this test file: a checkout with `shared/` beside it (as in
+/// CI) finds `../shared/data`. Tests that need it are skipped with
 /// `.enabled(if: CustomerValueTestData.isAvailable)` when it is absent.
 enum CustomerValueTestData {
     static let directory: URL? = {
