@@ -65,7 +65,7 @@ extension Program {
         var result = EarningResult(localDate: localDate, eligible: eligible, amount: amount, nights: nights)
         let first = entries.count
 
-        func add(_ name: String, _ tracked: [RulePeriod], _ earning: consuming Earning, allowNegative: Bool) throws {
+        func add(_ name: String, _ tracked: [RulePeriod], _ earning: Earning, allowNegative: Bool) throws {
             let points = earning.points.rawValue
             guard points != 0 else { return }
             if points < 0, !allowNegative {
