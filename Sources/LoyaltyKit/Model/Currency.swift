@@ -83,19 +83,42 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    private enum CodingKeys: String, CodingKey { case code, minorUnitDigits }
+
+    /// Reads an ISO 4217 code (`"EUR"`), or `{"code": "XPT", "minorUnitDigits": 0}` for a
+    /// currency outside the table.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
+        if let container = try? decoder.singleValueContainer(), let code = try? container.decode(String.self) {
+            do {
+                try self.init(code: code)
+            } catch let error as LoyaltyError {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "\(error.message); write {\"code\": \"\(code)\", \"minorUnitDigits\": n} for a currency outside ISO 4217")
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let code = try container.decode(String.self, forKey: .code)
+        let digits = try container.decode(Int.self, forKey: .minorUnitDigits)
         do {
-            try self.init(code: code)
+            try self.init(code: code, minorUnitDigits: digits)
         } catch let error as LoyaltyError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+            throw DecodingError.dataCorruptedError(forKey: .code, in: container, debugDescription: error.message)
         }
     }
 
+    /// Writes the ISO 4217 code, or the object form for a currency outside the table (or with
+    /// other digits than the table's), so that every currency reads back as it was.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
+        if Currency.iso4217[code] == minorUnitDigits {
+            var container = encoder.singleValueContainer()
+            try container.encode(code)
+        } else {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(minorUnitDigits, forKey: .minorUnitDigits)
+        }
     }
 
     /// Active ISO 4217 codes and their minor-unit digits.

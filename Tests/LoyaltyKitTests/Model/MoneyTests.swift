@@ -119,6 +119,19 @@ struct CurrencyTests {
         expectError(.invalidInput) { _ = try Currency(code: "T0K", minorUnitDigits: 0) }
         expectError(.invalidInput) { _ = try Currency(code: "TOK", minorUnitDigits: 5) }
     }
+
+    @Test("ISO currencies are written as their code, others as code and digits, and both read back")
+    func codableForms() throws {
+        let token = try Currency(code: "TOK", minorUnitDigits: 0)
+        let encoder = LoyaltyJSON.makeEncoder()
+        #expect(String(decoding: try encoder.encode([Currency.eur, token]), as: UTF8.self)
+            == #"["EUR",{"code":"TOK","minorUnitDigits":0}]"#)
+        let decoded = try LoyaltyJSON.makeDecoder().decode([Currency].self, from: try encoder.encode([Currency.eur, token]))
+        #expect(decoded == [.eur, token])
+        #expect(throws: DecodingError.self) {
+            _ = try LoyaltyJSON.makeDecoder().decode(Currency.self, from: Data(#"{"code":"T0K","minorUnitDigits":0}"#.utf8))
+        }
+    }
 }
 
 struct PointsTests {
