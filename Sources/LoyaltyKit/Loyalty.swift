@@ -142,6 +142,7 @@ public actor Loyalty {
     ///   - benefit: what they get, for the ledger.
     ///   - id: the redemption's idempotency key.
     ///   - date: when.
+    ///   - channel: where (in store by default).
     /// - Throws: ``LoyaltyError/Code/insufficientPoints`` and what ``record(_:)`` throws.
     @discardableResult
     public func redeem(_ points: Points, for customerID: Customer.ID, benefit: String, id: Activity.ID, at date: Date, channel: Channel = .inStore) async throws -> Outcome {
@@ -200,6 +201,7 @@ public actor Loyalty {
 
     /// A member's ledger between two dates, with opening and closing balances.
     /// - Parameters:
+    ///   - customerID: the member.
     ///   - from: the first instant included, or `nil` for the beginning.
     ///   - to: the first instant excluded, or `nil` for no end.
     /// - Throws: ``LoyaltyError/Code/customerNotFound``.

@@ -9,10 +9,17 @@ public enum CustomerValueSimulator {
     /// first purchase).
     ///
     /// - Parameters:
+    ///   - r: shape of the purchase-rate gamma distribution.
+    ///   - alpha: rate of the purchase-rate gamma distribution, in `timeUnit`.
+    ///   - a: dropout beta parameter a.
+    ///   - b: dropout beta parameter b.
+    ///   - modified: `true` to draw from MBG/NBD instead of BG/NBD.
     ///   - ages: each customer's age T in the model's time unit (≥ 0, finite).
     ///   - resolution: if set (e.g. 1/7 for days when the unit is weeks), purchase
     ///     times are floored to this grid and purchases in the same cell count once,
     ///     as summaries of a day-level transaction log do. `nil` keeps exact times.
+    ///   - timeUnit: the unit of α, ages and the result.
+    ///   - generator: the seeded source of randomness.
     /// - Returns: validated data in the model's unit. Expected `O(n + purchases)`.
     /// - Throws: `LoyaltyError.invalidData` for invalid ages or resolution.
     public static func bgnbdPopulation(

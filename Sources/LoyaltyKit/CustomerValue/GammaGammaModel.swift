@@ -48,6 +48,7 @@ public struct GammaGammaModel: Hashable, Sendable {
     ///   - frequency: repeat-purchase counts x.
     ///   - monetaryValue: mean repeat-purchase value z̄ per customer (any unit, e.g. dollars).
     ///   - weights: optional customer weights (> 0).
+    ///   - options: optimiser settings.
     /// - Throws: `LoyaltyError.invalidData` for mismatched lengths, negative
     ///   frequency, a non-positive or non-finite monetary value where x > 0, bad
     ///   weights, or no customer with x > 0; `LoyaltyError.notConverged` if the

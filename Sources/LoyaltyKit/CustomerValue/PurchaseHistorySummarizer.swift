@@ -190,7 +190,11 @@ public struct PurchaseHistorySummarizer: Sendable {
 
     /// Summarises a log that need not be in day order by sorting it first
     /// (stable, by day). `O(n log n)` time, `O(n)` extra memory.
-    /// - Parameter holdoutEnd: `nil` for calibration only.
+    /// - Parameters:
+    ///   - transactions: the log, in any order.
+    ///   - calibrationEnd: the last day of the calibration period (inclusive).
+    ///   - holdoutEnd: `nil` for calibration only.
+    ///   - timeUnit: the unit of recency and age.
     /// - Throws: `LoyaltyError.invalidData` as ``add(_:)`` and the initialisers.
     public static func summarizeUnordered(
         _ transactions: [CustomerValueTransaction], calibrationEnd: PurchaseDay, holdoutEnd: PurchaseDay? = nil,

@@ -30,7 +30,11 @@ public struct RecencyFrequencyData: Sendable {
 
     /// Validates and stores the rows. `O(n)`.
     /// - Parameters:
+    ///   - frequency: repeat purchases x per row.
+    ///   - recency: time of the last purchase tₓ, in `timeUnit`.
+    ///   - age: time since the first purchase T, in `timeUnit`.
     ///   - weights: `nil` for one customer per row.
+    ///   - timeUnit: the unit of recency and age.
     /// - Throws: `LoyaltyError.invalidData` (location `row <i>`, 1-based) for
     ///   empty input, mismatched lengths, negative or non-finite values,
     ///   recency > age, recency > 0 with frequency 0, or non-positive weights.

@@ -61,7 +61,7 @@ extension Program: Codable {
 
     /// The programme as pretty-printed JSON with sorted keys.
     /// - Throws: ``LoyaltyError/Code/encoding`` when a rule or condition is not `Codable`
-    ///   (a custom rule without ``CodableEarningRule``, a ``Condition/custom(_:_:)``).
+    ///   (a custom rule without ``CodableEarningRule``, a custom ``Condition``).
     public func encoded() throws -> Data {
         do {
             return try LoyaltyJSON.makeEncoder(pretty: true).encode(self)

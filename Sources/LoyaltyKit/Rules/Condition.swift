@@ -9,7 +9,7 @@ import Foundation
 /// let notCorporate: Condition = !.tag("corporate")
 /// ```
 ///
-/// Every condition except ``custom(_:_:)`` is data and round-trips through JSON as a
+/// Every condition except a custom one (``Condition/custom(_:_:)-swift.enum.case``) is data and round-trips through JSON as a
 /// one-key object: `{"category": ["spa"]}`, `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`,
 /// or the string `"always"`.
 public indirect enum Condition: Sendable, Hashable {
@@ -162,7 +162,7 @@ public indirect enum Condition: Sendable, Hashable {
     }
 }
 
-/// The closure behind ``Condition/custom(_:_:)``; compared and hashed by the condition's name.
+/// The closure behind a custom ``Condition``; compared and hashed by the condition's name.
 public struct CustomCondition: Sendable, Hashable {
     let test: @Sendable (EarningContext) -> Bool
     /// Wraps a test.

@@ -7,7 +7,7 @@ import Foundation
 /// synchronous, so nothing can interleave with a transaction. Everything else is built on
 /// these in extensions.
 ///
-/// Requirements every adapter must meet (``LoyaltyKitTesting``'s conformance suite checks them):
+/// Requirements every adapter must meet:
 /// - **Atomicity**: a write that throws leaves no trace.
 /// - **Idempotency**: ``StoreWriter/append(_:outcome:)`` returns `false` and changes nothing
 ///   when the activity id is already stored.
