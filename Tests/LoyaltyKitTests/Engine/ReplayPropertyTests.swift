@@ -140,10 +140,14 @@ struct ReplayPropertyTests {
                 #expect(life.pointsEarned - life.pointsRedeemed - life.pointsExpired - life.pointsReversed + life.pointsAdjusted
                         == state.balance.rawValue, "seed \(seed) step \(index): lifetime totals do not add up")
                 #expect(state.lots.allSatisfy { $0.remaining.rawValue > 0 && $0.remaining <= $0.points }, "seed \(seed)")
-                var isDebit = false
-                if case .adjustment(let adjustment) = activity.kind { isDebit = adjustment.points < 0 }
+                var spends = false
                 switch activity.kind {
-                case .redemption, .adjustment where isDebit:
+                case .redemption: spends = true
+                case .adjustment(let adjustment): spends = adjustment.points < 0
+                default: break
+                }
+                switch activity.kind {
+                case _ where spends:
                     // Spending never takes the spendable balance below zero or creates a deficit.
                     let spendable = state.lots.filter { $0.isAvailable(at: activity.date) }.reduce(0) { $0 + $1.remaining.rawValue }
                     #expect(spendable - state.deficit.rawValue >= 0, "seed \(seed) step \(index): overdrawn")
