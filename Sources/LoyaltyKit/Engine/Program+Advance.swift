@@ -37,6 +37,7 @@ extension Program {
     }
 
     /// Whether ``advance(_:to:)`` would change anything. O(1).
+    @inline(__always)
     func needsAdvance(_ state: MemberState, to date: Date) -> Bool {
         if let first = state.lots.first, let expiresAt = first.expiresAt, expiresAt <= date { return true }
         if case .inactivityMonths(let months) = expiry, !state.lots.isEmpty, let last = state.lastPointsActivity,

@@ -68,6 +68,7 @@ extension Program {
 
     // MARK: - Checks that must pass before anything changes
 
+    @inline(__always)
     private func check(_ activity: Activity, against state: MemberState, at now: Date) throws {
         switch activity.kind {
         case .redemption(let redemption):
@@ -93,6 +94,7 @@ extension Program {
     }
 
     /// Points a member can spend at `date`, counting expiries that are due but not yet processed.
+    @inline(__always)
     func spendable(_ state: MemberState, at date: Date) -> Points {
         if case .inactivityMonths(let months) = expiry, let last = state.lastPointsActivity,
            calendar.adding(months: months, to: last) <= date
