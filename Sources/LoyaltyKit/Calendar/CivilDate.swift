@@ -36,7 +36,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The civil date of a day number (days since 1970-01-01).
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
+        let z = dayNumber &+ 719_468  // wrapping: never traps, even for absurd day numbers
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365

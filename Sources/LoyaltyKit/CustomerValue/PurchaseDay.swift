@@ -26,11 +26,11 @@ public struct PurchaseDay: Hashable, Comparable, Sendable, CustomStringConvertib
     ///   (e.g. 1997-02-30) or the year is outside 1…9999.
     public init(year: Int, month: Int, day: Int) throws {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= PurchaseDay.daysInMonth(year: year, month: month)
+              day >= 1, day <= CivilDate.daysIn(month: month, year: year)
         else {
             throw LoyaltyError(.invalidData, "invalid calendar date \(year)-\(month)-\(day)")
         }
-        self.daysSinceEpoch = PurchaseDay.daysFromCivil(year: year, month: month, day: day)
+        self.daysSinceEpoch = CivilDate(year: year, month: month, day: day).dayNumber
     }
 
     /// The calendar day on which `date` falls in `timeZone`.
@@ -77,17 +77,8 @@ public struct PurchaseDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Year, month (1–12) and day of month.
     public var components: (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = daysSinceEpoch &+ 719_468  // wrapping: never traps, even for unsupported days
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        let civil = CivilDate(dayNumber: daysSinceEpoch)
+        return (civil.year, civil.month, civil.day)
     }
 
     /// The day `days` days later (earlier if negative; wrapping on `Int` overflow).
@@ -101,37 +92,9 @@ public struct PurchaseDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// ISO 8601 `YYYY-MM-DD`.
-    public var description: String {
-        let (year, month, day) = components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    public var description: String { CivilDate(dayNumber: daysSinceEpoch).description }
 
     public static func < (lhs: PurchaseDay, rhs: PurchaseDay) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Howard Hinnant's days_from_civil.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -156,9 +156,8 @@ extension Program {
         }
         if isVisit {
             state.earnings.append(EarningRecord(
-                activityID: activity.id, date: activity.date, month: month, amount: result.amount,
-                points: total.rawValue, qualifyingPoints: total.rawValue, qualifyingSpend: result.eligible,
-                nights: Int64(result.nights), isVisit: isVisit))
+                activityID: activity.id, month: month, amount: result.amount, points: total.rawValue,
+                qualifyingSpend: result.eligible, nights: Int64(result.nights)))
         }
         if let tiers {
             let counted: Int64

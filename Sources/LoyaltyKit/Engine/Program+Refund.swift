@@ -4,8 +4,8 @@ extension Program {
     struct RefundPlan {
         var recordIndex: Int
         var refundedAfter: Int64
+        /// Points to take back; they also leave the qualifying counters.
         var clawback: Int64
-        var qualifyingPoints: Int64
         var spend: Int64
         var nights: Int64
         var visits: Int64
@@ -42,10 +42,9 @@ extension Program {
             recordIndex: recordIndex,
             refundedAfter: after,
             clawback: fully ? record.points - record.clawedBack : share(record.points, rounding: rounding) - record.clawedBack,
-            qualifyingPoints: share(record.qualifyingPoints, rounding: rounding) - before(record.qualifyingPoints, rounding: rounding),
             spend: share(record.qualifyingSpend, rounding: .nearest) - before(record.qualifyingSpend, rounding: .nearest),
             nights: share(record.nights, rounding: .down) - before(record.nights, rounding: .down),
-            visits: fully && record.isVisit ? 1 : 0,
+            visits: fully ? 1 : 0,
             refundAmount: amount)
     }
 
@@ -94,12 +93,12 @@ extension Program {
         state.earnings[plan.recordIndex].clawedBack += max(0, plan.clawback)
         state.earnings[plan.recordIndex].refundCount += 1
         if let bucket = state.qualifying.firstIndex(where: { $0.month == record.month }) {
-            state.qualifying[bucket].points -= plan.qualifyingPoints
+            state.qualifying[bucket].points -= plan.clawback
             state.qualifying[bucket].spend -= plan.spend
             state.qualifying[bucket].nights -= plan.nights
             state.qualifying[bucket].visits -= plan.visits
         }
-        state.lifetime.qualifyingPoints -= plan.qualifyingPoints
+        state.lifetime.qualifyingPoints -= plan.clawback
         state.lifetime.spend -= plan.spend
         state.lifetime.nights -= plan.nights
         state.lifetime.visits -= plan.visits

@@ -61,14 +61,10 @@ func expectError(
 ) -> LoyaltyError? {
     do {
         try body()
-        Issue.record("expected a \(code) error, but nothing was thrown", sourceLocation: sourceLocation)
-    } catch let error as LoyaltyError {
-        if error.code != code { Issue.record("expected \(code), got \(error)", sourceLocation: sourceLocation) }
-        return error
+        return checkError(nil, code, sourceLocation)
     } catch {
-        Issue.record("expected a LoyaltyError \(code), got \(error)", sourceLocation: sourceLocation)
+        return checkError(error, code, sourceLocation)
     }
-    return nil
 }
 
 /// The async version of ``expectError(_:sourceLocation:_:)``.
@@ -78,14 +74,24 @@ func expectError(
 ) async -> LoyaltyError? {
     do {
         try await body()
-        Issue.record("expected a \(code) error, but nothing was thrown", sourceLocation: sourceLocation)
-    } catch let error as LoyaltyError {
-        if error.code != code { Issue.record("expected \(code), got \(error)", sourceLocation: sourceLocation) }
-        return error
+        return checkError(nil, code, sourceLocation)
     } catch {
-        Issue.record("expected a LoyaltyError \(code), got \(error)", sourceLocation: sourceLocation)
+        return checkError(error, code, sourceLocation)
     }
-    return nil
+}
+
+/// Records an issue unless `error` is a `LoyaltyError` with `code`; returns it when it is one.
+private func checkError(_ error: (any Error)?, _ code: LoyaltyError.Code, _ sourceLocation: SourceLocation) -> LoyaltyError? {
+    guard let error else {
+        Issue.record("expected a \(code) error, but nothing was thrown", sourceLocation: sourceLocation)
+        return nil
+    }
+    guard let loyaltyError = error as? LoyaltyError else {
+        Issue.record("expected a LoyaltyError \(code), got \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+    if loyaltyError.code != code { Issue.record("expected \(code), got \(loyaltyError)", sourceLocation: sourceLocation) }
+    return loyaltyError
 }
 
 extension Outcome {
