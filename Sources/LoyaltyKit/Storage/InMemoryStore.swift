@@ -58,7 +58,8 @@ public actor InMemoryStore: LoyaltyStore {
         private(set) var count = 0
 
         subscript(index: Int) -> LogEntry {
-            chunks[index >> Log.chunkShift][index & ((1 << Log.chunkShift) - 1)]
+            get { chunks[index >> Log.chunkShift][index & ((1 << Log.chunkShift) - 1)] }
+            set { chunks[index >> Log.chunkShift][index & ((1 << Log.chunkShift) - 1)] = newValue }
         }
 
         var indices: Range<Int> { 0..<count }
@@ -103,6 +104,8 @@ public actor InMemoryStore: LoyaltyStore {
         case memberLists(Int, activities: Int, ledger: Int)
         /// An activity was logged.
         case logged(Activity.ID)
+        /// A logged activity's content was replaced; restore `previous`.
+        case replaced(Int, previous: Activity)
     }
 
     /// A transaction: changes the storage in place and remembers how to undo each change.
@@ -135,6 +138,7 @@ public actor InMemoryStore: LoyaltyStore {
                 case let .logged(id):
                     storage.log.removeLast()
                     storage.activities[id] = nil
+                case let .replaced(index, previous): storage.log[index].activity = previous
                 }
             }
             undo.removeAll()
@@ -187,10 +191,18 @@ public actor InMemoryStore: LoyaltyStore {
         }
 
         func activities(from start: Date, to end: Date) throws -> [Activity] {
+            indices(from: start, to: end).map { storage.log[$0].activity }
+        }
+
+        func forEachActivity(from start: Date, to end: Date, _ body: (Activity) throws -> Void) throws {
+            for index in indices(from: start, to: end) { try body(storage.log[index].activity) }
+        }
+
+        /// Log positions of the activities dated in `[start, end)`, by date then position.
+        private func indices(from start: Date, to end: Date) -> [Int] {
             storage.log.indices
                 .filter { storage.log[$0].activity.date >= start && storage.log[$0].activity.date < end }
                 .sorted { (storage.log[$0].activity.date, $0) < (storage.log[$1].activity.date, $1) }
-                .map { storage.log[$0].activity }
         }
 
         func ledger(of customerID: Customer.ID) throws -> [LedgerEntry] {
@@ -250,6 +262,16 @@ public actor InMemoryStore: LoyaltyStore {
             storage.members[member].activities.append(logIndex)
             if !outcome.entries.isEmpty { storage.members[member].ledger.append(.outcome(logIndex)) }
             return true
+        }
+
+        func replace(_ activity: Activity) throws {
+            guard let index = storage.activities[activity.id] else {
+                throw LoyaltyError(.activityNotFound, "no activity with this id is stored", customerID: activity.customerID, activityID: activity.id)
+            }
+            let previous = storage.log[index].activity
+            try checkReplacement(activity, of: previous)
+            storage.log[index].activity = activity
+            undo.append(.replaced(index, previous: previous))
         }
 
         func append(_ entries: [LedgerEntry]) throws {

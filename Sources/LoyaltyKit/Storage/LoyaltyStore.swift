@@ -39,6 +39,15 @@ public protocol StoreReader {
     func activities(from start: Date, to end: Date) throws -> [Activity]
     /// A member's ledger entries in the order they were appended.
     func ledger(of customerID: Customer.ID) throws -> [LedgerEntry]
+    /// Calls `body` with each activity dated in `[start, end)`, by date then recording order.
+    /// Adapters that can stream (read in pages or through a cursor) should, so that a caller
+    /// folding activities into per-customer aggregates needs memory for the aggregates only.
+    /// - Note: the default implementation reads ``activities(from:to:)`` into an array.
+    func forEachActivity(from start: Date, to end: Date, _ body: (Activity) throws -> Void) throws
+    /// The members that hold a lot with points left that expires at or before `date`, sorted.
+    /// - Note: the default implementation reads every member's state; adapters with an index
+    ///   on lot expiry should use it.
+    func customersWithLotsExpiring(by date: Date) throws -> [Customer.ID]
 }
 
 /// Write access inside a store transaction.
@@ -63,9 +72,38 @@ public protocol StoreWriter: StoreReader {
     /// Appends ledger entries that belong to no recorded activity (expiries carried out by
     /// `Loyalty.expire(asOf:)`), in order. Save the member's new state in the same transaction.
     func append(_ entries: [LedgerEntry]) throws
+    /// Replaces a stored activity's content, keeping its id, customer, date, kind and outcome.
+    /// Used by erasure to remove personal free text (comments, notes).
+    /// - Throws: ``LoyaltyError/Code/activityNotFound`` when no activity has this id;
+    ///   ``LoyaltyError/Code/invalidInput`` when the replacement changes the customer, date or kind.
+    func replace(_ activity: Activity) throws
+}
+
+extension StoreReader {
+    /// Reads ``activities(from:to:)`` and calls `body` with each.
+    public func forEachActivity(from start: Date, to end: Date, _ body: (Activity) throws -> Void) throws {
+        for activity in try activities(from: start, to: end) { try body(activity) }
+    }
+
+    /// Reads every member's state and keeps those with a lot due by `date`.
+    public func customersWithLotsExpiring(by date: Date) throws -> [Customer.ID] {
+        try customerIDs().filter { id in
+            try memberState(id)?.lots.contains { lot in lot.remaining.rawValue > 0 && (lot.expiresAt.map { $0 <= date } ?? false) } ?? false
+        }
+    }
 }
 
 extension StoreWriter {
+    /// Checks that `replacement` may replace `stored` (see ``replace(_:)``).
+    /// - Throws: ``LoyaltyError/Code/invalidInput`` when the customer, date or kind differ.
+    public func checkReplacement(_ replacement: Activity, of stored: Activity) throws {
+        guard replacement.customerID == stored.customerID, replacement.date == stored.date,
+              replacement.type == stored.type else {
+            throw LoyaltyError(.invalidInput, "a replacement must keep the activity's customer, date and kind",
+                               customerID: stored.customerID, activityID: stored.id)
+        }
+    }
+
     /// Reads the state, lets `body` change a copy, and saves it.
     public func updateMemberState<T>(of id: Customer.ID, _ body: (inout MemberState) throws -> T) throws -> T? {
         guard var state = try memberState(id) else { return nil }
