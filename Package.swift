@@ -18,10 +18,26 @@ let package = Package(
     products: [
         .library(name: "LoyaltyKit", targets: ["LoyaltyKit"]),
         .library(name: "LoyaltyKitTesting", targets: ["LoyaltyKitTesting"]),
+        .library(name: "LoyaltyKitSQLite", targets: ["LoyaltyKitSQLite"]),
     ],
     targets: [
         .target(name: "LoyaltyKit", swiftSettings: strictSettings),
         .target(name: "LoyaltyKitTesting", dependencies: ["LoyaltyKit"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(
+            name: "LoyaltyKitSQLite",
+            dependencies: [
+                "LoyaltyKit",
+                // Apple platforms use the SDK's SQLite3 module instead.
+                .target(name: "CSQLite", condition: .when(platforms: [.linux, .android, .windows])),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "hotel-loyalty",
             dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
@@ -44,6 +60,11 @@ let package = Package(
         .testTarget(
             name: "LoyaltyKitTests",
             dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LoyaltyKitSQLiteTests",
+            dependencies: ["LoyaltyKitSQLite", "LoyaltyKit", "LoyaltyKitTesting"],
             swiftSettings: strictSettings
         ),
     ],
