@@ -28,7 +28,7 @@ final class Connection {
     /// How long a statement waits for another connection's lock, in seconds.
     let busyTimeout: TimeInterval
     /// Prepared statements by ``Query`` raw value.
-    private var statements: [Statement?]
+    private var statements: [PreparedStatement?]
     private var isOpen = true
 
     /// Opens (creating it with permissions 0600 if needed), checks and migrates the database.
@@ -144,14 +144,14 @@ final class Connection {
     /// Runs `body` with the cached statement for `query`, reset afterwards. When the cached
     /// statement is in use (a cursor is open on it further up the stack), a one-off statement
     /// is prepared instead, so that nested reads never disturb each other.
-    func withStatement<T>(_ query: Query, _ body: (Statement) throws -> T) throws -> T {
-        let statement: Statement
+    func withStatement<T>(_ query: Query, _ body: (PreparedStatement) throws -> T) throws -> T {
+        let statement: PreparedStatement
         let isCached: Bool
         if let cached = statements[query.rawValue] {
             isCached = !cached.isInUse
-            statement = isCached ? cached : try Statement(sql: query.sql, connection: self)
+            statement = isCached ? cached : try PreparedStatement(sql: query.sql, connection: self)
         } else {
-            statement = try Statement(sql: query.sql, connection: self)
+            statement = try PreparedStatement(sql: query.sql, connection: self)
             statements[query.rawValue] = statement
             isCached = true
         }
@@ -176,8 +176,8 @@ final class Connection {
     }
 
     /// Reads the first row's value from SQL that is not worth caching.
-    private func singleValue<T>(_ sql: String, _ read: (Statement) -> T) throws -> T {
-        let statement = try Statement(sql: sql, connection: self)
+    private func singleValue<T>(_ sql: String, _ read: (PreparedStatement) -> T) throws -> T {
+        let statement = try PreparedStatement(sql: sql, connection: self)
         defer { statement.finalize() }
         guard try statement.step() else { throw LoyaltyError(.storage, "\(sql) returned no row", location: path) }
         return read(statement)

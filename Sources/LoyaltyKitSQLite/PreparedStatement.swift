@@ -8,7 +8,7 @@ import LoyaltyKit
 /// A prepared SQLite statement: values go in through `bind`, never into the SQL text.
 ///
 /// Owned by a ``Connection``, which caches statements and resets them after each use.
-final class Statement {
+final class PreparedStatement {
     /// The SQLite handle.
     let handle: OpaquePointer
     /// The connection that prepared it, for error messages.
