@@ -50,7 +50,7 @@ final class Connection {
         self.busyTimeout = options.busyTimeout
         self.statements = Array(repeating: nil, count: Query.allCases.count)
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, Int32(clamping: Int((options.busyTimeout * 1000).rounded(.up))))
+        sqlite3_busy_timeout(handle, Int32(min((options.busyTimeout * 1000).rounded(.up), Double(Int32.max))))
         do {
             // Check before anything writes, even the journal mode (which lives in the header).
             try checkVersion(try userVersion())

@@ -31,7 +31,7 @@ extension SQLiteStore {
         }
 
         /// Checks the values.
-        /// - Throws: ``LoyaltyKit/LoyaltyError/Code/invalidInput`` for a negative or non-finite timeout.
+        /// - Throws: `LoyaltyError.Code.invalidInput` for a negative or non-finite timeout.
         func validate() throws {
             guard busyTimeout.isFinite, busyTimeout >= 0 else {
                 throw LoyaltyError(.invalidInput, "the busy timeout must be a finite number of seconds, at least 0 (got \(busyTimeout))")

@@ -34,8 +34,8 @@ public actor SQLiteStore: LoyaltyStore {
     /// - Parameters:
     ///   - path: the database file. Its directory must exist.
     ///   - options: durability and locking options.
-    /// - Throws: ``LoyaltyKit/LoyaltyError/Code/invalidInput`` for invalid options;
-    ///   ``LoyaltyKit/LoyaltyError/Code/storage`` when the file cannot be created or opened, is not an SQLite
+    /// - Throws: `LoyaltyError.Code.invalidInput` for invalid options;
+    ///   `LoyaltyError.Code.storage` when the file cannot be created or opened, is not an SQLite
     ///   database or not a LoyaltyKit store, was written by a newer schema version (nothing is
     ///   changed), or stays locked by another process beyond the busy timeout.
     public init(path: String, options: Options = Options()) throws {
@@ -49,7 +49,7 @@ public actor SQLiteStore: LoyaltyStore {
     /// - Parameters:
     ///   - url: the database file's URL.
     ///   - options: durability and locking options.
-    /// - Throws: ``LoyaltyKit/LoyaltyError/Code/invalidInput`` when `url` is not a file URL, and what
+    /// - Throws: `LoyaltyError.Code.invalidInput` when `url` is not a file URL, and what
     ///   ``init(path:options:)`` throws.
     public init(url: URL, options: Options = Options()) throws {
         guard url.isFileURL else {
@@ -63,7 +63,7 @@ public actor SQLiteStore: LoyaltyStore {
     /// - Parameter body: reads through the reader it is given. It runs synchronously; the
     ///   reader is valid only inside it.
     /// - Returns: what `body` returns.
-    /// - Throws: what `body` throws, or ``LoyaltyKit/LoyaltyError/Code/storage`` (with SQLite's message and
+    /// - Throws: what `body` throws, or `LoyaltyError.Code.storage` (with SQLite's message and
     ///   extended code, and the file's path as location) when the database fails or the store is closed.
     public func read<T: Sendable>(_ body: @Sendable (any StoreReader) throws -> T) async throws -> T {
         let connection = try openConnection()
@@ -75,7 +75,7 @@ public actor SQLiteStore: LoyaltyStore {
     /// - Parameter body: reads and writes through the writer it is given. It runs
     ///   synchronously; the writer is valid only inside it.
     /// - Returns: what `body` returns, once committed.
-    /// - Throws: what `body` throws (after rolling back), or ``LoyaltyKit/LoyaltyError/Code/storage`` (with
+    /// - Throws: what `body` throws (after rolling back), or `LoyaltyError.Code.storage` (with
     ///   SQLite's message and extended code, and the file's path as location) when the
     ///   database fails, stays locked by another connection beyond the busy timeout, or the
     ///   store is closed. Nothing is changed when it throws.
@@ -84,7 +84,7 @@ public actor SQLiteStore: LoyaltyStore {
         return try connection.transaction(immediate: true) { try body(SQLiteTransaction(connection: connection)) }
     }
 
-    /// Closes the database. Later reads and writes throw a ``LoyaltyKit/LoyaltyError/Code/storage`` error.
+    /// Closes the database. Later reads and writes throw a `LoyaltyError.Code.storage` error.
     /// Closing twice does nothing. A store that is released closes itself.
     public func close() {
         connection?.close()
