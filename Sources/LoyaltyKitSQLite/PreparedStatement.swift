@@ -21,11 +21,14 @@ final class PreparedStatement {
         let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
         guard code == SQLITE_OK, let handle else {
             sqlite3_finalize(handle)
-            throw connection.error(code, "cannot prepare a statement")
+            throw connection.error(code, "cannot prepare a statement: \(sql.prefix(60))")
         }
         self.handle = handle
         self.connection = connection
     }
+
+    /// The statement's SQL, for error messages.
+    var sql: String { sqlite3_sql(handle).map { String(cString: $0) } ?? "" }
 
     /// Releases the handle. The statement must not be used afterwards.
     func finalize() { sqlite3_finalize(handle) }
@@ -41,6 +44,7 @@ final class PreparedStatement {
     /// Binds text.
     func bind(_ text: String, at index: Int32) throws {
         var text = text
+        try checkSize(text.utf8.count)
         let code = text.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { chars in
                 // An empty buffer may have no address, which SQLite would read as NULL.
@@ -63,6 +67,7 @@ final class PreparedStatement {
 
     /// Binds bytes as a BLOB (copied by SQLite).
     func bind(blob bytes: [UInt8], at index: Int32) throws {
+        try checkSize(bytes.count)
         let code = bytes.withUnsafeBytes { raw in
             guard let address = raw.baseAddress else { return sqlite3_bind_zeroblob(handle, index, 0) }
             return sqlite3_bind_blob(handle, index, address, Int32(raw.count), sqliteTransient)
@@ -73,6 +78,13 @@ final class PreparedStatement {
     /// Binds SQL NULL.
     func bindNull(at index: Int32) throws {
         try check(sqlite3_bind_null(handle, index))
+    }
+
+    /// Refuses a value larger than SQLite takes (its length is an `Int32`).
+    private func checkSize(_ count: Int) throws {
+        guard count <= Int32.max else {
+            throw LoyaltyError(.invalidInput, "a value of \(count) bytes is too large to store", location: connection.path)
+        }
     }
 
     private func check(_ code: Int32) throws {
@@ -87,7 +99,7 @@ final class PreparedStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        case let code: throw connection.error(code, "a statement failed")
+        case let code: throw connection.error(code, "a statement failed: \(sql.prefix(60))")
         }
     }
 
