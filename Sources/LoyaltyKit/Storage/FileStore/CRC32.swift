@@ -3,7 +3,7 @@
 ///
 /// Computed eight bytes at a time ("slicing-by-8") from tables built once, so that checking
 /// a large snapshot costs a fraction of reading it.
-enum CRC32 {
+package enum CRC32 {
     /// Eight tables of 256 entries, one after another: table `k` advances a byte through `k`
     /// further zero bytes.
     private static let tables: [UInt32] = {
@@ -24,7 +24,7 @@ enum CRC32 {
 
     /// The checksum of `bytes`.
     /// - Complexity: O(n).
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         tables.withUnsafeBufferPointer { table in
             var crc: UInt32 = 0xFFFF_FFFF
             var offset = 0
@@ -47,7 +47,7 @@ enum CRC32 {
     }
 
     /// The checksum of `bytes[range]`.
-    static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
         bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 }

@@ -23,6 +23,7 @@ extension FileStore {
         try directory.removeTemporaryFiles()
         var loader = TableLoader(tables: MemoryTables())
         let snapshot = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        loader.startJournal()
         guard StoreFile.exists(directory.journal) else {
             guard snapshot == nil else {
                 throw LoyaltyError(.storage, "\(directory.snapshot) exists but the journal \(directory.journal) is missing, with "
@@ -76,6 +77,7 @@ extension FileStore {
         try directory.removeTemporaryFiles()
         var loader = TableLoader(tables: MemoryTables(), decodesEveryState: true)
         let snapshot = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        loader.startJournal()
         guard StoreFile.exists(directory.journal) else {
             let id = (snapshot?.journalID ?? 0) + 1
             try Journal.create(at: directory.journal, id: id, directory: directory.path).close()

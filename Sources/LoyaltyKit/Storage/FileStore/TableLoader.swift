@@ -38,6 +38,8 @@ struct TableLoader {
     /// Whether a snapshot's start and end markers were read.
     private(set) var snapshotStarted = false
     private(set) var snapshotEnded = false
+    /// Whether records now come from a journal, where snapshot markers have no place.
+    private var readingJournal = false
 
     /// A loader filling `tables`.
     init(tables: MemoryTables, decodesEveryState: Bool = false) {
@@ -59,6 +61,9 @@ struct TableLoader {
         }
     }
 
+    /// Marks the end of the snapshot (if any): the records that follow come from a journal.
+    mutating func startJournal() { readingJournal = true }
+
     /// Decodes the latest state of every member read so far.
     /// - Throws: ``LoyaltyError/Code/storage`` naming the record of a state that does not decode.
     mutating func finish() throws {
@@ -72,7 +77,10 @@ struct TableLoader {
     private mutating func applyOperation(_ decoder: inout RecordDecoder, _ bytes: [UInt8], _ source: Source) throws {
         let tag = try decoder.readByte()
         guard let operation = FileOperation(rawValue: tag) else { throw decoder.damaged("unknown operation \(tag)") }
-        guard !snapshotEnded else { throw decoder.damaged("an operation after the snapshot's end") }
+        guard readingJournal || !snapshotEnded else { throw decoder.damaged("an operation after the snapshot's end") }
+        guard readingJournal || snapshotStarted || operation == .snapshotStart else {
+            throw decoder.damaged("an operation before the snapshot's start")
+        }
         switch operation {
         case .insertCustomer:
             let customer = try decoder.read(Customer.self)
@@ -120,7 +128,7 @@ struct TableLoader {
             tables.log[index].activity = activity
         case .snapshotStart:
             let counts = try readCounts(&decoder)
-            guard !snapshotStarted, tables.log.count == 0 else { throw inconsistency("starts a snapshot in the wrong place") }
+            guard !readingJournal, !snapshotStarted else { throw inconsistency("starts a snapshot in the wrong place") }
             snapshotStarted = true
             tables.customers.reserveCapacity(counts.customers)
             tables.activities.reserveCapacity(counts.activities)
@@ -129,7 +137,7 @@ struct TableLoader {
         case .snapshotEnd:
             let counts = try readCounts(&decoder)
             let loaded = (customers: tables.customers.count, activities: tables.log.count, members: tables.members.count)
-            guard snapshotStarted, counts == loaded else {
+            guard !readingJournal, snapshotStarted, counts == loaded else {
                 throw inconsistency("ends a snapshot of \(counts) but \(loaded) were read")
             }
             snapshotEnded = true
