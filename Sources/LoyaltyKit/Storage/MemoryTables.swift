@@ -1,0 +1,75 @@
+import Foundation
+
+/// The data of a store kept in memory: customers, member states, the activity log with its
+/// outcomes, and each member's ledger. `InMemoryStore` holds nothing else; `FileStore` keeps
+/// the same tables for reads and journals the changes made to them.
+///
+/// A class so that a transaction (``MemoryTransaction``) can change it in place.
+final class MemoryTables {
+    /// Where a member's ledger entries are: in a logged outcome, or standalone (expiry runs).
+    enum LedgerSegment {
+        case outcome(Int)
+        case entries([LedgerEntry])
+    }
+
+    /// Everything kept per member.
+    struct Member {
+        var state: MemberState?
+        /// Log positions of the member's activities, in recording order.
+        var activities: [Int] = []
+        /// The member's ledger, in the order it was appended.
+        var ledger: [LedgerSegment] = []
+        /// The last transaction that kept this member's state for rollback.
+        var stateSavedBy = 0
+        /// The last transaction that kept this member's list lengths for rollback.
+        var listsSavedBy = 0
+    }
+
+    /// One recorded activity and what it did.
+    struct LogEntry {
+        var activity: Activity
+        var outcome: Outcome
+    }
+
+    /// The activity log, in chunks so that growing it never copies what is already there.
+    struct Log {
+        private static let chunkShift = 12
+        private var chunks: [[LogEntry]] = []
+        /// How many entries the log holds.
+        private(set) var count = 0
+
+        subscript(index: Int) -> LogEntry {
+            get { chunks[index >> Log.chunkShift][index & ((1 << Log.chunkShift) - 1)] }
+            set { chunks[index >> Log.chunkShift][index & ((1 << Log.chunkShift) - 1)] = newValue }
+        }
+
+        var indices: Range<Int> { 0..<count }
+
+        mutating func append(_ entry: LogEntry) {
+            if count & ((1 << Log.chunkShift) - 1) == 0 {
+                chunks.append([])
+                chunks[chunks.count - 1].reserveCapacity(1 << Log.chunkShift)
+            }
+            chunks[chunks.count - 1].append(entry)
+            count += 1
+        }
+
+        mutating func removeLast() {
+            guard count > 0 else { return }
+            chunks[chunks.count - 1].removeLast()
+            count -= 1
+            if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
+        }
+    }
+
+    var customers: [Customer.ID: Customer] = [:]
+    var memberIndex: [Customer.ID: Int] = [:]
+    var members: [Member] = []
+    var activities: [Activity.ID: Int] = [:]
+    var log = Log()
+    /// How many transactions have been started, to number them.
+    var transactions = 0
+
+    /// Empty tables.
+    init() {}
+}
