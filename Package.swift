@@ -62,6 +62,19 @@ let package = Package(
             dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
             swiftSettings: strictSettings
         ),
+        // Crash and multi-process tests: a helper that writes through a persistent store until
+        // killed, and the tests that kill it.
+        .executableTarget(
+            name: "store-torture",
+            dependencies: ["LoyaltyKit", "LoyaltyKitSQLite", "LoyaltyKitTesting"],
+            path: "Tests/StoreTorture",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreTortureTests",
+            dependencies: ["LoyaltyKit", "LoyaltyKitSQLite", "LoyaltyKitTesting"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LoyaltyKitSQLiteTests",
             dependencies: ["LoyaltyKitSQLite", "LoyaltyKit", "LoyaltyKitTesting"],
