@@ -1,0 +1,202 @@
+import Foundation
+
+/// One pass of a ``TransactionImporter`` over a log: resolves the columns, turns records into
+/// purchases, collects errors.
+struct TransactionReading {
+    let importer: TransactionImporter
+    let source: String
+    let dates: DateFieldParser
+    var positions: Positions?
+    var activities: [Activity] = []
+    var lines: [Int] = []
+    var firstPurchaseDates: [Customer.ID: Date] = [:]
+    /// For ids from a column: the index in `activities` of each id seen.
+    var activityIndex: [Activity.ID: Int] = [:]
+    var errors: [LoyaltyError] = []
+    var headerPending: Bool
+
+    /// 0-based field indices of the mapped columns.
+    struct Positions {
+        var customer: Int, date: Int, amount: Int?, category: Int?, id: Int?
+    }
+
+    init(importer: TransactionImporter, source: String) throws {
+        self.importer = importer
+        self.source = source
+        dates = try DateFieldParser(importer.dateFormat, calendar: importer.calendar)
+        headerPending = importer.hasHeader
+        guard importer.maximumErrors >= 1 else {
+            throw LoyaltyError(.invalidInput, "maximumErrors must be at least 1, got \(importer.maximumErrors)")
+        }
+        guard importer.decimalSeparator == "." || importer.decimalSeparator == "," else {
+            throw LoyaltyError(.invalidInput, "the decimal separator must be '.' or ',', got '\(importer.decimalSeparator)'")
+        }
+        if let grouping = importer.groupingSeparator, grouping == importer.decimalSeparator || grouping.isNumber {
+            throw LoyaltyError(.invalidInput, "the grouping separator '\(grouping)' cannot be a digit or the decimal separator")
+        }
+        if !importer.hasHeader {
+            positions = try Positions(resolving: importer, header: nil, location: source)
+        }
+    }
+
+    /// Feeds every record the reader yields; stops early once enough errors are collected.
+    mutating func run(_ read: ((CSVRecord) throws -> Void) throws -> Void) throws {
+        do {
+            try read { record in
+                do {
+                    try self.take(record)
+                } catch let error as LoyaltyError where error.code == .invalidData {
+                    self.errors.append(error)
+                    // Without resolved columns (a header that lacks one) no line can be read.
+                    if self.errors.count >= self.importer.maximumErrors || self.positions == nil { throw StopReading() }
+                }
+            }
+        } catch is StopReading {
+            return
+        } catch let error as LoyaltyError where error.code == .invalidData && !errors.isEmpty {
+            errors.append(error)  // a syntax error after bad lines: report them all
+        }
+    }
+
+    private struct StopReading: Error {}
+
+    func finish() throws -> TransactionImport {
+        if let first = errors.first {
+            guard errors.count > 1 else { throw first }
+            let list = errors.map { "  \($0.location ?? source): \($0.message)" }.joined(separator: "\n")
+            throw LoyaltyError(.invalidData, "\(errors.count) problems\(errors.count >= importer.maximumErrors ? " (reading stopped there)" : ""):\n\(list)",
+                               location: first.location)
+        }
+        return TransactionImport(source: source, currency: importer.currency, activities: activities, lines: lines,
+                                 firstPurchaseDates: firstPurchaseDates)
+    }
+
+    private mutating func take(_ record: CSVRecord) throws {
+        if headerPending {
+            headerPending = false
+            positions = try Positions(resolving: importer, header: record, location: "\(source):\(record.line)")
+            return
+        }
+        guard let positions else { return }
+        func location(_ index: Int) -> String { "\(source):\(record.line):\(index + 1)" }
+        func field(_ index: Int, _ name: String) throws -> String {
+            guard index < record.fields.count else {
+                throw LoyaltyError(.invalidData, "missing column \(index + 1) (\(name)): the line has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s")",
+                                   location: location(index))
+            }
+            return record.fields[index].trimmingCharacters(in: .whitespaces)
+        }
+        let customerText = try field(positions.customer, "customer id")
+        guard !customerText.isEmpty else { throw LoyaltyError(.invalidData, "the customer id is empty", location: location(positions.customer)) }
+        let dateText = try field(positions.date, "date")
+        guard let date = dates.date(from: Substring(dateText)) else {
+            throw LoyaltyError(.invalidData, "invalid date '\(dateText)' (expected \(dates.formatDescription))", location: location(positions.date))
+        }
+        var amount = Money.zero(importer.currency)
+        if let index = positions.amount {
+            amount = try parseAmount(try field(index, "amount"), location: location(index))
+        }
+        let category = try positions.category.map { try field($0, "category") }.flatMap { $0.isEmpty ? nil : $0 }
+        let customer = Customer.ID(customerText)
+        let line = PurchaseLine(category: category, amount: amount)
+
+        let id: Activity.ID
+        switch importer.activityIDs {
+        case .lineNumber(let prefix):
+            id = Activity.ID(prefix + String(record.line))
+        case .column(_, let prefix):
+            let index = positions.id ?? 0
+            let value = try field(index, "activity id")
+            guard !value.isEmpty else { throw LoyaltyError(.invalidData, "the activity id is empty", location: location(index)) }
+            id = Activity.ID(prefix + value)
+            if let existing = activityIndex[id] {
+                var activity = activities[existing]
+                guard activity.customerID == customer, activity.date == date, case .purchase(var purchase) = activity.kind else {
+                    throw LoyaltyError(.invalidData, "order '\(value)' began on line \(lines[existing]) with another customer or date",
+                                       location: location(activity.customerID == customer ? positions.date : positions.customer))
+                }
+                purchase.lines.append(line)
+                guard let total = try? purchase.total(), total.minorUnits <= Activity.maximumMinorUnits else {
+                    throw LoyaltyError(.invalidData, "order '\(value)' exceeds the largest amount an activity may have",
+                                       location: location(positions.amount ?? index))
+                }
+                activity.kind = .purchase(purchase)
+                activities[existing] = activity
+                return
+            }
+            activityIndex[id] = activities.count
+        }
+        activities.append(Activity(id: id, customerID: customer, date: date, channel: importer.channel,
+                                   kind: .purchase(Purchase(lines: [line]))))
+        lines.append(record.line)
+        if firstPurchaseDates[customer].map({ date < $0 }) ?? true { firstPurchaseDates[customer] = date }
+    }
+
+    private func parseAmount(_ text: String, location: String) throws -> Money {
+        var normalized = ""
+        normalized.reserveCapacity(text.utf8.count)
+        for character in text {
+            if character == importer.groupingSeparator { continue }
+            if character == importer.decimalSeparator {
+                normalized.append(".")
+            } else if character == "." || character == "," {
+                normalized = ""
+                break
+            } else {
+                normalized.append(character)
+            }
+        }
+        let money: Money
+        do {
+            money = try Money(parsing: normalized, currency: importer.currency)
+        } catch let error as LoyaltyError {
+            let reason = error.code == .overflow || normalized.isEmpty ? "" : ": \(error.message)"
+            throw LoyaltyError(.invalidData, "invalid amount '\(text)' (expected a decimal number with '\(importer.decimalSeparator)' and at most \(importer.currency.minorUnitDigits) decimals)\(reason)",
+                               location: location)
+        }
+        guard money.minorUnits >= 0 else {
+            throw LoyaltyError(.invalidData, "the amount \(text) is negative; a purchase must not be (record refunds separately)", location: location)
+        }
+        guard money.minorUnits <= Activity.maximumMinorUnits else {
+            throw LoyaltyError(.invalidData, "the amount \(text) exceeds the largest amount an activity may have", location: location)
+        }
+        return money
+    }
+}
+
+extension TransactionReading.Positions {
+    /// Resolves the importer's columns against a header (or positions without one).
+    /// - Throws: ``LoyaltyError/Code/invalidInput`` for a named column without a header or a
+    ///   position below 1; ``LoyaltyError/Code/invalidData`` for a name the header lacks.
+    init(resolving importer: TransactionImporter, header: CSVRecord?, location: String) throws {
+        let headings = header?.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func index(_ column: TransactionImporter.Column, _ role: String) throws -> Int {
+            switch column {
+            case .position(let position):
+                guard position >= 1 else {
+                    throw LoyaltyError(.invalidInput, "column positions count from 1; the \(role) column is \(position)")
+                }
+                return position - 1
+            case .named(let name):
+                guard let headings else {
+                    throw LoyaltyError(.invalidInput, "the \(role) column is named '\(name)' but the importer reads no header; give its position instead")
+                }
+                guard let found = headings.firstIndex(of: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw LoyaltyError(.invalidData, "the header has no column '\(name)' for the \(role) (it has: \(header?.fields.joined(separator: ", ") ?? ""))",
+                                       location: location)
+                }
+                return found
+            }
+        }
+        let columns = importer.columns
+        customer = try index(columns.customer, "customer id")
+        date = try index(columns.date, "date")
+        amount = try columns.amount.map { try index($0, "amount") }
+        category = try columns.category.map { try index($0, "category") }
+        if case .column(let column, _) = importer.activityIDs {
+            id = try index(column, "activity id")
+        } else {
+            id = nil
+        }
+    }
+}
