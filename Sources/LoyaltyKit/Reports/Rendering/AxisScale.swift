@@ -62,9 +62,11 @@ struct AxisScale {
         return result.isFinite ? result : 0
     }
 
-    /// A tick label: the value with the decimals the step needs.
+    /// A tick label: the value with the decimals the step needs; in exponent notation
+    /// (`1e+20`) from 10^15 up, where digits would only fill the margin.
     func label(_ value: Double) -> String {
-        DecimalText.format(value, fractionDigits: fractionDigits) ?? ""
+        if max(abs(lower), abs(upper)) >= 1e15 { return value == 0 ? "0" : value.description }
+        return DecimalText.format(value, fractionDigits: fractionDigits) ?? ""
     }
 
     /// The smallest of 1, 2, 5 or 10 times a power of ten that is at least `raw`.

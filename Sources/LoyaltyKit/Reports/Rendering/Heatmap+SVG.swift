@@ -74,9 +74,9 @@ extension Heatmap {
         return svg.finished()
     }
 
-    /// The colour of a shade in 0...1: from `#f7fbff` (pale) to `#08306b` (dark blue).
+    /// The colour of a shade in 0...1: from `#deebf7` (pale blue) to `#08306b` (dark blue).
     static func color(_ t: Double) -> String {
-        let from: [Double] = [247, 251, 255], to: [Double] = [8, 48, 107]
+        let from: [Double] = [222, 235, 247], to: [Double] = [8, 48, 107]
         let hex = Array("0123456789abcdef")
         var text = "#"
         for channel in 0..<3 {
