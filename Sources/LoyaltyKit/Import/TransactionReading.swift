@@ -17,7 +17,11 @@ struct TransactionReading {
 
     /// 0-based field indices of the mapped columns.
     struct Positions {
-        var customer: Int, date: Int, amount: Int?, category: Int?, id: Int?
+        var customer: Int, date: Int, amount: Int?, category: Int?
+        /// The order-id column, when ids come from one.
+        var id: Int?
+        /// What activity ids start with.
+        var idPrefix: String
     }
 
     init(importer: TransactionImporter, source: String) throws {
@@ -77,59 +81,65 @@ struct TransactionReading {
             positions = try Positions(resolving: importer, header: record, location: "\(source):\(record.line)")
             return
         }
-        guard let positions else { return }
-        func location(_ index: Int) -> String { "\(source):\(record.line):\(index + 1)" }
-        func field(_ index: Int, _ name: String) throws -> String {
+        guard let positions else { return }  // not reached: a header without a mapped column stops the reading
+        let linePrefix = "\(source):\(record.line):"
+        func location(_ index: Int) -> String { linePrefix + String(index + 1) }
+        func field(_ index: Int, _ role: String) throws -> String {
             guard index < record.fields.count else {
-                throw LoyaltyError(.invalidData, "missing column \(index + 1) (\(name)): the line has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s")",
+                let count = record.fields.count
+                throw LoyaltyError(.invalidData, "missing column \(index + 1) (\(role)): the line has \(count) field\(count == 1 ? "" : "s")",
                                    location: location(index))
             }
             return record.fields[index].trimmingCharacters(in: .whitespaces)
         }
         let customerText = try field(positions.customer, "customer id")
-        guard !customerText.isEmpty else { throw LoyaltyError(.invalidData, "the customer id is empty", location: location(positions.customer)) }
+        guard !customerText.isEmpty else {
+            throw LoyaltyError(.invalidData, "the customer id is empty", location: location(positions.customer))
+        }
         let dateText = try field(positions.date, "date")
         guard let date = dates.date(from: Substring(dateText)) else {
             throw LoyaltyError(.invalidData, "invalid date '\(dateText)' (expected \(dates.formatDescription))", location: location(positions.date))
         }
-        var amount = Money.zero(importer.currency)
-        if let index = positions.amount {
-            amount = try parseAmount(try field(index, "amount"), location: location(index))
-        }
-        let category = try positions.category.map { try field($0, "category") }.flatMap { $0.isEmpty ? nil : $0 }
+        let amount = try positions.amount.map { try parseAmount(try field($0, "amount"), location: location($0)) }
+        let category = try positions.category.map { try field($0, "category") }
         let customer = Customer.ID(customerText)
-        let line = PurchaseLine(category: category, amount: amount)
+        let line = PurchaseLine(category: category?.isEmpty == false ? category : nil, amount: amount ?? .zero(importer.currency))
 
         let id: Activity.ID
-        switch importer.activityIDs {
-        case .lineNumber(let prefix):
-            id = Activity.ID(prefix + String(record.line))
-        case .column(_, let prefix):
-            let index = positions.id ?? 0
+        if let index = positions.id {
             let value = try field(index, "activity id")
             guard !value.isEmpty else { throw LoyaltyError(.invalidData, "the activity id is empty", location: location(index)) }
-            id = Activity.ID(prefix + value)
+            id = Activity.ID(positions.idPrefix + value)
             if let existing = activityIndex[id] {
-                var activity = activities[existing]
-                guard activity.customerID == customer, activity.date == date, case .purchase(var purchase) = activity.kind else {
-                    throw LoyaltyError(.invalidData, "order '\(value)' began on line \(lines[existing]) with another customer or date",
-                                       location: location(activity.customerID == customer ? positions.date : positions.customer))
-                }
-                purchase.lines.append(line)
-                guard let total = try? purchase.total(), total.minorUnits <= Activity.maximumMinorUnits else {
-                    throw LoyaltyError(.invalidData, "order '\(value)' exceeds the largest amount an activity may have",
-                                       location: location(positions.amount ?? index))
-                }
-                activity.kind = .purchase(purchase)
-                activities[existing] = activity
+                try addLine(line, toOrder: existing, customer: customer, date: date) { location($0 ? positions.customer : positions.date) }
                 return
             }
             activityIndex[id] = activities.count
+        } else {
+            id = Activity.ID(positions.idPrefix + String(record.line))
         }
         activities.append(Activity(id: id, customerID: customer, date: date, channel: importer.channel,
                                    kind: .purchase(Purchase(lines: [line]))))
         lines.append(record.line)
         if firstPurchaseDates[customer].map({ date < $0 }) ?? true { firstPurchaseDates[customer] = date }
+    }
+
+    /// Adds a line to the purchase of an order seen on an earlier line.
+    /// - Parameter location: the location of the customer column (`true`) or the date column (`false`).
+    private mutating func addLine(_ line: PurchaseLine, toOrder index: Int, customer: Customer.ID, date: Date,
+                                  location: (Bool) -> String) throws {
+        var activity = activities[index]
+        guard activity.customerID == customer, activity.date == date, case .purchase(var purchase) = activity.kind else {
+            throw LoyaltyError(.invalidData, "order \(activity.id) began on line \(lines[index]) with another customer or date",
+                               location: location(activity.customerID != customer))
+        }
+        purchase.lines.append(line)
+        guard let total = try? purchase.total(), total.minorUnits <= Activity.maximumMinorUnits else {
+            throw LoyaltyError(.invalidData, "order \(activity.id) exceeds the largest amount an activity may have (\(Activity.maximumMinorUnits) minor units)",
+                               location: location(false))
+        }
+        activity.kind = .purchase(purchase)
+        activities[index] = activity
     }
 
     private func parseAmount(_ text: String, location: String) throws -> Money {
@@ -146,12 +156,8 @@ struct TransactionReading {
                 normalized.append(character)
             }
         }
-        let money: Money
-        do {
-            money = try Money(parsing: normalized, currency: importer.currency)
-        } catch let error as LoyaltyError {
-            let reason = error.code == .overflow || normalized.isEmpty ? "" : ": \(error.message)"
-            throw LoyaltyError(.invalidData, "invalid amount '\(text)' (expected a decimal number with '\(importer.decimalSeparator)' and at most \(importer.currency.minorUnitDigits) decimals)\(reason)",
+        guard let money = try? Money(parsing: normalized, currency: importer.currency) else {
+            throw LoyaltyError(.invalidData, "invalid amount '\(text)' (expected a decimal number with '\(importer.decimalSeparator)' and at most \(importer.currency.minorUnitDigits) decimals)",
                                location: location)
         }
         guard money.minorUnits >= 0 else {
@@ -193,10 +199,13 @@ extension TransactionReading.Positions {
         date = try index(columns.date, "date")
         amount = try columns.amount.map { try index($0, "amount") }
         category = try columns.category.map { try index($0, "category") }
-        if case .column(let column, _) = importer.activityIDs {
-            id = try index(column, "activity id")
-        } else {
+        switch importer.activityIDs {
+        case .lineNumber(let prefix):
             id = nil
+            idPrefix = prefix
+        case .column(let column, let prefix):
+            id = try index(column, "activity id")
+            idPrefix = prefix
         }
     }
 }

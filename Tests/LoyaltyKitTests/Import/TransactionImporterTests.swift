@@ -183,7 +183,7 @@ struct TransactionImporterTests {
             _ = try importer.read(text + "B-7,ana,2025-03-01,1,\n", source: "pos.csv")
         }
         #expect(clash?.location == "pos.csv:5:2")
-        #expect(clash?.message.contains("began on line 3") == true)
+        #expect(clash?.message.contains("order pos:B-7 began on line 3") == true)
         let empty = expectError(.invalidData) { _ = try importer.read("order,customer,date,amount,category\n,ana,2025-03-01,1,\n") }
         #expect(empty?.location == "text:2:1")
     }
