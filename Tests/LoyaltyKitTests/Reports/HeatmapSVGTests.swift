@@ -65,3 +65,19 @@ struct HeatmapSVGTests {
         #expect(svg.texts.contains("a&b") && svg.texts.contains("<+0>"))
     }
 }
+
+@Suite("Heatmap as a table")
+struct HeatmapTableTests {
+    @Test("the cohort matrix becomes a table with a label column and percentages")
+    func retentionTable() {
+        #expect(HeatmapSVGTests.retention.table(rowHeading: "Cohort").plainText() == """
+            Cohort retention
+            Cohort   +0 (%)  +1 (%)  +2 (%)
+            -------  ------  ------  ------
+            2025-01     100      45      30
+            2025-02     100      50
+            2025-03     100
+
+            """)
+    }
+}
