@@ -90,7 +90,7 @@ struct TransactionReading {
                 throw LoyaltyError(.invalidData, "missing column \(index + 1) (\(role)): the line has \(count) field\(count == 1 ? "" : "s")",
                                    location: location(index))
             }
-            return record.fields[index].trimmingCharacters(in: .whitespaces)
+            return Self.trimmed(record.fields[index])
         }
         let customerText = try field(positions.customer, "customer id")
         guard !customerText.isEmpty else {
@@ -143,23 +143,27 @@ struct TransactionReading {
     }
 
     private func parseAmount(_ text: String, location: String) throws -> Money {
-        var normalized = ""
-        normalized.reserveCapacity(text.utf8.count)
-        for character in text {
-            if character == importer.groupingSeparator { continue }
-            if character == importer.decimalSeparator {
-                normalized.append(".")
-            } else if character == "." || character == "," {
-                normalized = ""
-                break
-            } else {
-                normalized.append(character)
+        var normalized = text
+        if importer.decimalSeparator != "." || importer.groupingSeparator != nil {
+            let decimal = importer.decimalSeparator.unicodeScalars.first, grouping = importer.groupingSeparator?.unicodeScalars.first
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where scalar != grouping {
+                if scalar == decimal {
+                    scalars.append(".")
+                } else if scalar == "." || scalar == "," {
+                    scalars.removeAll()  // a separator that is neither: not an amount
+                    break
+                } else {
+                    scalars.append(scalar)
+                }
             }
+            normalized = String(scalars)
         }
-        guard let money = try? Money(parsing: normalized, currency: importer.currency) else {
+        guard let minorUnits = CustomerValueTransactionLogReader.minorUnits(normalized, digits: importer.currency.minorUnitDigits) else {
             throw LoyaltyError(.invalidData, "invalid amount '\(text)' (expected a decimal number with '\(importer.decimalSeparator)' and at most \(importer.currency.minorUnitDigits) decimals)",
                                location: location)
         }
+        let money = Money(minorUnits: minorUnits, currency: importer.currency)
         guard money.minorUnits >= 0 else {
             throw LoyaltyError(.invalidData, "the amount \(text) is negative; a purchase must not be (record refunds separately)", location: location)
         }
@@ -175,7 +179,7 @@ extension TransactionReading.Positions {
     /// - Throws: ``LoyaltyError/Code/invalidInput`` for a named column without a header or a
     ///   position below 1; ``LoyaltyError/Code/invalidData`` for a name the header lacks.
     init(resolving importer: TransactionImporter, header: CSVRecord?, location: String) throws {
-        let headings = header?.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let headings = header?.fields.map { TransactionReading.trimmed($0).lowercased() }
         func index(_ column: TransactionImporter.Column, _ role: String) throws -> Int {
             switch column {
             case .position(let position):
@@ -187,7 +191,7 @@ extension TransactionReading.Positions {
                 guard let headings else {
                     throw LoyaltyError(.invalidInput, "the \(role) column is named '\(name)' but the importer reads no header; give its position instead")
                 }
-                guard let found = headings.firstIndex(of: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                guard let found = headings.firstIndex(of: TransactionReading.trimmed(name).lowercased()) else {
                     throw LoyaltyError(.invalidData, "the header has no column '\(name)' for the \(role) (it has: \(header?.fields.joined(separator: ", ") ?? ""))",
                                        location: location)
                 }
@@ -207,5 +211,20 @@ extension TransactionReading.Positions {
             id = try index(column, "activity id")
             idPrefix = prefix
         }
+    }
+}
+
+extension TransactionReading {
+    /// `text` without leading and trailing white space (spaces, tabs, no-break spaces).
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" : scalar.properties.isWhitespace
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }

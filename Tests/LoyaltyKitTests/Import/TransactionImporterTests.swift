@@ -93,7 +93,7 @@ struct TransactionImporterTests {
     }
 
     @Test("amounts are exact in the currency's minor units", arguments: [
-        (Currency.eur, "19.99", Int64(1_999)), (.jpy, "1500", 1_500), (.eur, "  3 ", 300), (.eur, ".5", 50), (.usd, "+7.1", 710),
+        (Currency.eur, "19.99", Int64(1_999)), (.jpy, "1500", 1_500), (.eur, "  3 ", 300), (.eur, ".5", 50), (.usd, "+7.1", 710), (.eur, "\u{A0}3\u{A0}", 300),
     ] as [(Currency, String, Int64)])
     func amounts(currency: Currency, text: String, minorUnits: Int64) throws {
         let importer = TransactionImporter(currency: currency, calendar: .utc, columns: .init(customer: 1, date: 2, amount: 3), hasHeader: false)
