@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hotel-loyalty",
-            dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
+            dependencies: ["LoyaltyKit", "LoyaltyKitSQLite", "LoyaltyKitTesting"],
             path: "Examples/hotel-loyalty",
             swiftSettings: strictSettings
         ),
