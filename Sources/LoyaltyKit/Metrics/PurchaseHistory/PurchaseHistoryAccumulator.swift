@@ -2,7 +2,7 @@
 /// the cohort retention matrix and the time between purchases — in one pass, with one
 /// hash-table access per purchase.
 ///
-/// Purchases and stays count (their total or amount, in one currency); every other kind is
+/// Purchases and stays count (their total or amount, in ``currency``); every other kind is
 /// ignored, and so are activities outside the filter or after ``observationEnd``. A purchase
 /// belongs to its local day in the calendar's time zone. The per-customer history is the one
 /// of ``PurchaseHistorySummarizer`` (the definitions of `shared/data/README.md` and
@@ -17,7 +17,7 @@
 /// distinct gap in days. `add` is amortised O(1).
 ///
 /// ```swift
-/// var history = try PurchaseHistoryAccumulator(observationEnd: CivilDate(year: 2025, month: 12, day: 31),
+/// var history = try PurchaseHistoryAccumulator(currency: .eur, observationEnd: CivilDate(year: 2025, month: 12, day: 31),
 ///                                              calendar: program.calendar)
 /// try reader.forEachActivity(from: .distantPast, to: end) { try history.add($0) }
 /// let rfm = history.result()                 // scores and named segments per customer
@@ -32,8 +32,8 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
     public let calendar: BusinessCalendar
     /// Which activities count.
     public let filter: ActivityFilter
-    /// The currency of the purchases, once one was seen.
-    public private(set) var currency: Currency?
+    /// The currency of every amount.
+    public let currency: Currency
 
     private var summarizer: PurchaseHistorySummarizer
     /// Cohort month index → customers with a purchase in cohort month + k, at index k.
@@ -43,17 +43,19 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
 
     /// Creates an empty accumulator.
     /// - Parameters:
+    ///   - currency: the currency of every amount.
     ///   - observationEnd: the last day observed, inclusive; later purchases are ignored.
     ///   - timeUnit: the unit of recency and age (`.days` by default; CDNOW uses `.weeks`).
     ///   - calendar: the business calendar whose time zone decides days and months.
     ///   - filter: which activities count (channels, segment, period).
     /// - Throws: ``LoyaltyError/Code/invalidInput`` when `observationEnd` is not a real date
     ///   in years 1…9999.
-    public init(observationEnd: CivilDate, timeUnit: CustomerValueTimeUnit = .days, calendar: BusinessCalendar,
+    public init(currency: Currency, observationEnd: CivilDate, timeUnit: CustomerValueTimeUnit = .days, calendar: BusinessCalendar,
                 filter: ActivityFilter = .all) throws {
         guard observationEnd.isValid, (1...9999).contains(observationEnd.year) else {
             throw LoyaltyError(.invalidInput, "the observation end \(observationEnd) is not a date in years 1…9999")
         }
+        self.currency = currency
         self.observationEnd = observationEnd
         self.timeUnit = timeUnit
         self.calendar = calendar
@@ -63,8 +65,7 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
     }
 
     /// Adds a purchase or stay to its customer's history; ignores every other activity.
-    /// - Throws: ``LoyaltyError/Code/currencyMismatch`` for an amount in another currency than
-    ///   earlier ones; ``LoyaltyError/Code/invalidData`` for a negative amount, a date outside
+    /// - Throws: ``LoyaltyError/Code/currencyMismatch`` for an amount in another currency; ``LoyaltyError/Code/invalidData`` for a negative amount, a date outside
     ///   years 1…9999 or a purchase dated before an earlier one of the same customer; the
     ///   errors of ``Purchase/total()``. Nothing is changed when it throws.
     public mutating func add(_ activity: Activity) throws {
@@ -78,11 +79,9 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
             amount = stay.amount
         default: return
         }
-        if amount.currency != currency {
-            if let currency {
-                throw LoyaltyError(.currencyMismatch, "an amount in \(amount.currency.code) among amounts in \(currency.code)",
-                                   customerID: activity.customerID, activityID: activity.id)
-            }
+        guard amount.currency == currency else {
+            throw LoyaltyError(.currencyMismatch, "an amount in \(amount.currency.code) where \(currency.code) is expected",
+                               customerID: activity.customerID, activityID: activity.id)
         }
         let day = calendar.dayNumber(of: activity.date)
         let transaction = CustomerValueTransaction(
@@ -93,7 +92,6 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
         } catch let error as LoyaltyError {
             throw error.with(customerID: activity.customerID, activityID: activity.id)
         }
-        if currency == nil { currency = amount.currency }
         guard let history else { return }
         let cohort = CivilDate(dayNumber: history.firstDay).monthIndex
         let month = CivilDate(dayNumber: day).monthIndex

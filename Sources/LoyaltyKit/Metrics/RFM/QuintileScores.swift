@@ -11,14 +11,16 @@ enum QuintileScores {
         let n = values.count
         var scores = [Int](repeating: 1, count: n)
         guard n > 0 else { return scores }
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        // Sorting (value, index) pairs keeps the comparisons in contiguous memory.
+        var sorted = values.enumerated().map { (value: $1, index: $0) }
+        sorted.sort { $0.value < $1.value }
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n, values[order[end]] == values[order[start]] { end += 1 }
+            while end < n, sorted[end].value == sorted[start].value { end += 1 }
             let worse = higherIsBetter ? start : n - end
             let score = 1 + (5 * worse) / n
-            for position in start..<end { scores[order[position]] = score }
+            for position in start..<end { scores[sorted[position].index] = score }
             start = end
         }
         return scores

@@ -7,8 +7,8 @@
 public struct RFMAnalysis: Sendable, Hashable {
     /// The last day observed.
     public var observationEnd: CivilDate
-    /// The currency of the monetary values, or `nil` when there were no purchases.
-    public var currency: Currency?
+    /// The currency of the monetary values.
+    public var currency: Currency
     /// The map from scores to segments.
     public var segmentation: RFMSegmentation
     /// One row per customer, in order of first purchase.
@@ -22,7 +22,7 @@ public struct RFMAnalysis: Sendable, Hashable {
     ///   - currency: the currency of the monetary values.
     ///   - segmentation: the map from scores to segments.
     /// - Complexity: O(n log n).
-    public init(summaries: [PurchaseHistorySummary], observationEnd: CivilDate, currency: Currency?,
+    public init(summaries: [PurchaseHistorySummary], observationEnd: CivilDate, currency: Currency,
                 segmentation: RFMSegmentation = .standard) {
         let end = observationEnd.dayNumber
         let sinceLast = summaries.map { end - $0.lastPurchase.daysSinceEpoch }
@@ -59,8 +59,7 @@ public struct RFMAnalysis: Sendable, Hashable {
     }
 
     private func money(_ minorUnits: Double) -> ReportTable.Cell {
-        guard let currency else { return .decimal(minorUnits, fractionDigits: 2) }
-        return .money(Money(minorUnits: Int64(minorUnits.rounded()), currency: currency))
+        .money(Money(minorUnits: Int64(minorUnits.rounded()), currency: currency))
     }
 
     /// One row per segment: customers, share, mean days since the last purchase, mean repeat
@@ -89,7 +88,7 @@ public struct RFMAnalysis: Sendable, Hashable {
             title: "RFM segments (observation end \(observationEnd))",
             columns: [.init("Segment"), .init("Customers"), .init("Share", unit: "%"),
                       .init("Days since last purchase", unit: "days"), .init("Repeat purchase days"),
-                      .init("Mean repeat purchase value", unit: currency?.code)],
+                      .init("Mean repeat purchase value", unit: currency.code)],
             rows: rows)
     }
 
@@ -99,7 +98,7 @@ public struct RFMAnalysis: Sendable, Hashable {
         ReportTable(
             title: "RFM by customer (observation end \(observationEnd))",
             columns: [.init("Customer"), .init("Days since last purchase", unit: "days"), .init("Repeat purchase days"),
-                      .init("Mean repeat purchase value", unit: currency?.code), .init("R"), .init("F"), .init("M"),
+                      .init("Mean repeat purchase value", unit: currency.code), .init("R"), .init("F"), .init("M"),
                       .init("Segment")],
             rows: customers.map { customer in
                 [.text(customer.customerID.rawValue), .integer(Int64(customer.daysSinceLastPurchase)),
