@@ -36,8 +36,8 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
     public let currency: Currency
 
     private var summarizer: PurchaseHistorySummarizer
-    /// Cohort month index → customers with a purchase in cohort month + k, at index k.
-    private var cohorts: [Int: [Int]] = [:]
+    /// Per cohort month: customers with a purchase in cohort month + k, at index k.
+    private var cohorts = MonthTable<[Int]>()
     /// `gaps[d]`: how many times a customer's next purchase day came `d` days after the previous one.
     private var gaps: [Int] = []
 
@@ -104,7 +104,7 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
     }
 
     private mutating func countActive(cohort: Int, offset: Int) {
-        cohorts[cohort, default: []].increment(at: offset)
+        cohorts.update(cohort, make: { [] }) { $0.increment(at: offset) }
     }
 
     private mutating func countGap(_ days: Int) {
@@ -135,7 +135,7 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
     /// The cohort retention matrix: for each first-purchase month, the share of its customers
     /// who bought again k months later, up to the observation end's month. O(cohorts · months).
     public func cohortRetention() -> CohortRetention {
-        CohortRetention(counts: cohorts, lastMonth: CalendarMonth(observationEnd))
+        CohortRetention(counts: cohorts.byMonth, lastMonth: CalendarMonth(observationEnd))
     }
 
     /// The distribution of days between a customer's consecutive purchase days. O(longest gap).

@@ -28,7 +28,7 @@ struct SurveyTally: Sendable {
     let filter: ActivityFilter
     let calendar: BusinessCalendar
     private(set) var overall: ScoreDistribution
-    private(set) var byMonth: [Int: ScoreDistribution] = [:]
+    private var months = MonthTable<ScoreDistribution>()
 
     init(question: SurveyQuestion, scale: ClosedRange<Int>, filter: ActivityFilter, calendar: BusinessCalendar) {
         self.question = question
@@ -49,11 +49,12 @@ struct SurveyTally: Sendable {
                 customerID: activity.customerID, activityID: activity.id)
         }
         overall.record(score)
-        byMonth[calendar.monthIndex(of: activity.date), default: ScoreDistribution(scale: overall.scale)].record(score)
+        let scale = overall.scale
+        months.update(calendar.monthIndex(of: activity.date), make: { ScoreDistribution(scale: scale) }) { $0.record(score) }
     }
 
     /// Every month from the first to the last with an answer.
     func monthly() -> MonthlySeries<ScoreDistribution> {
-        MonthlySeries(byMonth: byMonth, empty: ScoreDistribution(scale: overall.scale))
+        MonthlySeries(byMonth: months.byMonth, empty: ScoreDistribution(scale: overall.scale))
     }
 }
