@@ -45,7 +45,7 @@ public struct RFMAnalysis: Sendable, Hashable {
     public func customers(in segment: RFMSegment) -> [RFMCustomer] { customers.filter { $0.segment == segment } }
 
     /// How many customers each segment has, for every segment (zero included), in the
-    /// order of ``RFMSegment/allCases``.
+    /// order of `RFMSegment.allCases`.
     public var segmentCounts: [(segment: RFMSegment, customers: Int)] {
         var counts = [RFMSegment: Int]()
         for customer in customers { counts[customer.segment, default: 0] += 1 }
