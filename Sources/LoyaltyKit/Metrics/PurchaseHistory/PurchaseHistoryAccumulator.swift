@@ -65,9 +65,10 @@ public struct PurchaseHistoryAccumulator: ActivityMetric {
     }
 
     /// Adds a purchase or stay to its customer's history; ignores every other activity.
-    /// - Throws: ``LoyaltyError/Code/currencyMismatch`` for an amount in another currency; ``LoyaltyError/Code/invalidData`` for a negative amount, a date outside
-    ///   years 1…9999 or a purchase dated before an earlier one of the same customer; the
-    ///   errors of ``Purchase/total()``. Nothing is changed when it throws.
+    /// - Throws: ``LoyaltyError/Code/currencyMismatch`` for an amount in another currency;
+    ///   ``LoyaltyError/Code/invalidData`` for a negative amount, a date outside years 1…9999
+    ///   or a purchase dated before an earlier one of the same customer; the errors of
+    ///   ``Purchase/total()``. Nothing is changed when it throws.
     public mutating func add(_ activity: Activity) throws {
         let amount: Money
         switch activity.kind {
