@@ -122,6 +122,12 @@ for guest in guests {
                                       amount: euros(Int64.random(in: 3_000...14_000, using: &generator)), category: "restaurant",
                                       channel: "restaurant"))
         }
+        if generator.chance(0.3) {
+            // A check-out survey: most guests are happy, a few are not.
+            let score = generator.chance(0.12) ? Int.random(in: 2...6, using: &generator) : Int.random(in: 7...10, using: &generator)
+            timeline.append(Activity(id: nextID("survey"), customerID: id, date: checkOut.addingTimeInterval(3_600), channel: .email,
+                                     kind: .feedback(Feedback(nps: score, touchpoint: "check-out"))))
+        }
         if generator.chance(0.05) {
             // A cancelled or disputed stay: refunded in full or in part a few days later.
             let partial = generator.chance(0.5)
@@ -232,3 +238,16 @@ if let busiest, let guest = try await loyalty.customer(busiest.id) {
         print("\(batch.points.rawValue) points expire on \(calendar.civilDate(of: batch.date)).")
     }
 }
+
+// MARK: Report
+
+// The last quarter before the books closed, by category; the programme's economics at
+// €0.01 per point; the check-out NPS over the whole period.
+let quarterStart = calendar.adding(days: -92, to: end)
+print("")
+let breakdown = try await loyalty.monthlyBreakdown(by: .category, from: quarterStart, to: end)
+print(breakdown.table.plainText())
+let economics = try await loyalty.programmeEconomics(pointValue: try PointValue(Money(minorUnits: 1, currency: .eur)))
+print(economics.table.plainText())
+let nps = try await loyalty.measure(NPSAccumulator(calendar: calendar), from: start, to: reportDate).result()
+print(nps.table.plainText())
