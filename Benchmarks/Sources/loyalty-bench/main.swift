@@ -8,7 +8,7 @@
 // fits (CI uses it so the harness never rots).
 //
 // Workloads: apply, record-memory, record-sqlite, record-file, open-file (and open-file-journal),
-// durable-single, fit-bgnbd-cdnow, fit-paretonbd-cdnow, fit-bgnbd-1m,
+// durable-single, metrics, fit-bgnbd-cdnow, fit-paretonbd-cdnow, fit-bgnbd-1m,
 // fit-paretonbd-1m, predict-1m. The CDNOW fits read ../shared/data (or --data DIR) and are
 // skipped with a note when it is absent.
 
@@ -50,6 +50,15 @@ do {
 } catch {
     FileHandle.standardError.write(Data("loyalty-bench: \(error)\n".utf8))
     failed = true
+}
+
+if wanted("metrics") {
+    do {
+        try MetricsBenchmark.run(activities: quick ? 100_000 : 10_000_000, customers: quick ? 10_000 : 1_000_000)
+    } catch {
+        FileHandle.standardError.write(Data("loyalty-bench: metrics: \(error)\n".utf8))
+        failed = true
+    }
 }
 
 var valueWorkloads = CLVBenchmarks.workloads.filter(wanted)
