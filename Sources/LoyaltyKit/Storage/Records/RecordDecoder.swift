@@ -86,11 +86,20 @@ package struct RecordDecoder {
     /// Reads a date written by ``RecordEncoder/write(_:)-(Date)``.
     package mutating func readDate() throws -> Date { Date(timeIntervalSinceReferenceDate: try readDouble()) }
 
-    /// Reads a string.
+    /// Reads a string, checking that its bytes are valid UTF-8.
     package mutating func readString() throws -> String {
         let count = try readCount()
-        let slice = try readRaw(count)
-        guard let string = String(validating: slice, as: UTF8.self) else { throw damaged("invalid UTF-8") }
+        let start = offset
+        let string = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[start..<start + count])
+            // Decoding repairs invalid UTF-8 (with U+FFFD), so the bytes are valid exactly when
+            // the string's UTF-8 is the bytes themselves. (`String(validating:as:)` would do it in
+            // one pass but needs macOS 15 / iOS 18.)
+            let string = String(decoding: utf8, as: UTF8.self)
+            return string.utf8.elementsEqual(utf8) ? string : nil
+        }
+        guard let string else { throw damaged("invalid UTF-8") }
+        offset += count
         return string
     }
 
@@ -108,18 +117,54 @@ package struct RecordDecoder {
         return values
     }
 
+    /// Reads an enum case's tag written by `RecordEncoder.write(tag:)`.
+    package mutating func readTag() throws -> UInt8 { try readByte() }
+
+    /// Reads a set written by `RecordEncoder.write(sorted:)` (a set), checking that the
+    /// elements are in strictly ascending order (so no duplicates).
+    package mutating func readStringSet() throws -> Set<String> {
+        let count = try readCount()
+        var strings = Set<String>(minimumCapacity: count)
+        var previous: String?
+        for _ in 0..<count {
+            let string = try readString()
+            if let previous, !(previous < string) { throw damaged("set elements out of order") }
+            strings.insert(string)
+            previous = string
+        }
+        return strings
+    }
+
+    /// Reads a dictionary written by `RecordEncoder.write(sorted:)` (a dictionary),
+    /// checking that the keys are in strictly ascending order (so no duplicates).
+    package mutating func readStringDictionary() throws -> [String: String] {
+        let count = try readCount()
+        var dictionary = [String: String](minimumCapacity: count)
+        var previous: String?
+        for _ in 0..<count {
+            let key = try readString()
+            if let previous, !(previous < key) { throw damaged("dictionary keys out of order") }
+            dictionary[key] = try readString()
+            previous = key
+        }
+        return dictionary
+    }
+
     /// Reads a value that knows its record form.
     package mutating func read<T: RecordCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
 
     /// Reads 4 bytes, little-endian.
-    package mutating func readFixed32() throws -> UInt32 {
-        let raw = try readRaw(4)
-        return raw.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
+    package mutating func readFixed32() throws -> UInt32 { UInt32(littleEndian: try readFixed(UInt32.self)) }
 
     /// Reads 8 bytes, little-endian.
-    package mutating func readFixed64() throws -> UInt64 {
-        let raw = try readRaw(8)
-        return raw.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    package mutating func readFixed64() throws -> UInt64 { UInt64(littleEndian: try readFixed(UInt64.self)) }
+
+    /// Reads the raw bytes of a fixed-width integer.
+    private mutating func readFixed<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        let size = MemoryLayout<T>.size
+        guard end - offset >= size else { throw damaged("unexpected end of record") }
+        let start = offset
+        offset += size
+        return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) }
     }
 }

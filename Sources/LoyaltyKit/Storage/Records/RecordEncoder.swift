@@ -71,6 +71,27 @@ package struct RecordEncoder {
         for value in values { writeElement(&self, value) }
     }
 
+    /// Writes an enum case's tag as one byte. Tags are part of the stored format: a case keeps
+    /// its tag forever, and a removed case's tag is never reused.
+    package mutating func write(tag: UInt8) { bytes.append(tag) }
+
+    /// Writes a set of strings as its count and its elements in ascending order, so that equal
+    /// sets give equal bytes.
+    package mutating func write(sorted strings: Set<String>) {
+        write(UInt64(strings.count))
+        for string in strings.sorted() { write(string) }
+    }
+
+    /// Writes a dictionary of strings as its count and its pairs in ascending key order, so that
+    /// equal dictionaries give equal bytes.
+    package mutating func write(sorted dictionary: [String: String]) {
+        write(UInt64(dictionary.count))
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            write(key)
+            write(value)
+        }
+    }
+
     /// Writes a value that knows its record form.
     package mutating func write(_ value: some RecordCodable) { value.encode(to: &self) }
 
