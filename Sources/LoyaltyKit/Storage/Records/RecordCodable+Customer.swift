@@ -65,7 +65,7 @@ extension Birthday: RecordCodable {
         do {
             try self.init(month: month, day: day, year: year)
         } catch {
-            throw decoder.damaged("an invalid birthday")
+            throw decoder.damaged("an invalid birthday \(month)/\(day)")
         }
     }
 }
