@@ -16,16 +16,11 @@ import LoyaltyKit
 
 func run(_ options: Options) throws {
     let folder = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
-    do {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    } catch {
-        throw LoyaltyError(.invalidInput, "cannot create the output folder", location: folder.path,
-                           underlying: error.localizedDescription)
-    }
     var written: [String] = []
     func write(_ text: String, to name: String) throws {
         let file = folder.appendingPathComponent(name)
         do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file, options: .atomic)
         } catch {
             throw LoyaltyError(.invalidInput, "cannot write the file", location: file.path, underlying: error.localizedDescription)
@@ -33,16 +28,16 @@ func run(_ options: Options) throws {
         written.append(name)
     }
 
+    // A given file is read before anything is written, so a bad file leaves no folder behind.
     var importer = options.importer
-    let path: String
+    let log: TransactionImport
     if let input = options.input {
-        path = input
+        log = try importer.read(file: input)
     } else {
         try write(SyntheticLog().csv(), to: "synthetic-transactions.csv")
-        path = folder.appendingPathComponent("synthetic-transactions.csv").path
         importer.columns = SyntheticLog.columns
+        log = try importer.read(file: folder.appendingPathComponent("synthetic-transactions.csv").path)
     }
-    let log = try importer.read(file: path)
     let insights = try Insights(log, calendar: importer.calendar)
 
     for (name, table) in insights.tables {
