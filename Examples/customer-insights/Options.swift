@@ -9,7 +9,7 @@ struct Usage: Error, CustomStringConvertible {
         usage: customer-insights [TRANSACTIONS.csv] [--out DIR] [--delimiter comma|semicolon|tab|whitespace]
                                  [--no-header] [--columns customer,date,amount[,category]]
                                  [--date-format iso|yyyyMMdd|dd/MM/yyyy|...] [--currency EUR]
-                                 [--time-zone Europe/Lisbon] [--cdnow]
+                                 [--decimal-separator .|,] [--time-zone Europe/Lisbon] [--cdnow]
           Without a file, generates a seeded synthetic log into DIR/synthetic-transactions.csv and
           reads that. --columns takes header names or 1-based positions. --cdnow reads the CDNOW
           logs (whitespace, no header, columns 2,3,5, yyyyMMdd, USD); options after it override it.
@@ -26,6 +26,7 @@ struct Options {
     var hasHeader = true
     var columns = TransactionImporter.Columns()
     var dateFormat: TransactionImporter.DateFormat = .iso8601
+    var decimalSeparator: Character = "."
     var currency: Currency = .eur
     var calendar: BusinessCalendar = .utc
     /// Whether `--help` was asked for.
@@ -34,7 +35,7 @@ struct Options {
     /// The importer these options describe.
     var importer: TransactionImporter {
         TransactionImporter(currency: currency, calendar: calendar, columns: columns, delimiter: delimiter,
-                            hasHeader: hasHeader, dateFormat: dateFormat)
+                            hasHeader: hasHeader, dateFormat: dateFormat, decimalSeparator: decimalSeparator)
     }
 
     /// Parses the arguments (without the program name).
@@ -56,6 +57,12 @@ struct Options {
             case "--no-header": hasHeader = false
             case "--columns": columns = try Options.columns(try value(for: argument))
             case "--date-format": dateFormat = Options.dateFormat(try value(for: argument))
+            case "--decimal-separator":
+                let separator = try value(for: argument)
+                guard separator == "." || separator == "," else {
+                    throw Usage(description: "--decimal-separator must be . or ,, not '\(separator)'")
+                }
+                decimalSeparator = Character(separator)
             case "--currency":
                 let code = try value(for: argument)
                 do { currency = try Currency(code: code) } catch { throw Usage(description: "--currency: \(error)") }
@@ -80,8 +87,8 @@ struct Options {
             index += 1
         }
         if arguments.contains("--cdnow"), input == nil { throw Usage(description: "--cdnow needs the CDNOW file, for example CDNOW_sample.txt") }
-        if input == nil, arguments.contains(where: { ["--delimiter", "--no-header", "--columns", "--date-format"].contains($0) }) {
-            throw Usage(description: "--delimiter, --no-header, --columns and --date-format describe a transaction file; none was given")
+        if input == nil, arguments.contains(where: { ["--delimiter", "--no-header", "--columns", "--date-format", "--decimal-separator"].contains($0) }) {
+            throw Usage(description: "--delimiter, --no-header, --columns, --date-format and --decimal-separator describe a transaction file; none was given")
         }
     }
 
