@@ -51,6 +51,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "customer-insights",
+            dependencies: ["LoyaltyKit", "LoyaltyKitTesting"],
+            path: "Examples/customer-insights",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "loyalty-replay",
             dependencies: ["LoyaltyKit"],
             path: "Examples/loyalty-replay",

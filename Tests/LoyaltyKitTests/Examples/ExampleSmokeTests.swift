@@ -97,7 +97,7 @@ enum ExampleProgram {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var isAvailable: Bool {
-        ["hotel-loyalty", "loyalty-replay", "customer-value"].allSatisfy {
+        ["hotel-loyalty", "loyalty-replay", "customer-value", "customer-insights"].allSatisfy {
             FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent($0).path)
         }
     }
