@@ -123,7 +123,7 @@ final class MemoryTransaction: StoreWriter {
     }
 
     func activity(_ id: Activity.ID) throws -> Activity? { tables.activities[id].map { tables.log[$0].activity } }
-    func outcome(of id: Activity.ID) throws -> Outcome? { tables.activities[id].map { tables.log[$0].outcome } }
+    func outcome(of id: Activity.ID) throws -> Outcome? { try tables.activities[id].map { try tables.outcome(at: $0) } }
 
     func activities(of customerID: Customer.ID) throws -> [Activity] {
         guard let index = tables.memberIndex[customerID] else { return [] }
@@ -150,7 +150,7 @@ final class MemoryTransaction: StoreWriter {
         var entries: [LedgerEntry] = []
         for segment in tables.members[index].ledger {
             switch segment {
-            case .outcome(let logIndex): entries += tables.log[logIndex].outcome.entries
+            case .outcome(let logIndex): entries += try tables.outcome(at: logIndex).entries
             case .entries(let standalone): entries += standalone
             }
         }
@@ -196,7 +196,7 @@ final class MemoryTransaction: StoreWriter {
     func append(_ activity: Activity, outcome: Outcome) throws -> Bool {
         guard tables.activities[activity.id] == nil else { return false }
         let logIndex = tables.log.count
-        tables.log.append(MemoryTables.LogEntry(activity: activity, outcome: outcome))
+        tables.log.append(MemoryTables.LogEntry(activity: activity, outcome: .value(outcome)))
         tables.activities[activity.id] = logIndex
         undo.append(.logged(activity.id))
         let member = memberSlot(activity.customerID)
