@@ -7,6 +7,8 @@ extension FileStore {
         var tables: MemoryTables
         var journal: Journal
         var recovery: Recovery
+        /// The snapshot's size in bytes (0 without one).
+        var snapshotSize: Int
     }
 
     /// Where replay starts in a journal: after the snapshot's records, or after the header.
@@ -22,7 +24,8 @@ extension FileStore {
         let lock = try lock(directory)
         try directory.removeTemporaryFiles()
         var loader = TableLoader()
-        let snapshot = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        let loaded = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        let snapshot = loaded?.header
         loader.startJournal()
         guard StoreFile.exists(directory.journal) else {
             guard snapshot == nil else {
@@ -31,7 +34,8 @@ extension FileStore {
                     location: directory.journal)
             }
             let journal = try Journal.create(at: directory.journal, id: 1, directory: directory.path)
-            return Opened(lock: lock, tables: try loader.finish(), journal: journal, recovery: Recovery(loadedSnapshot: false, replayedRecords: 0))
+            return Opened(lock: lock, tables: try loader.finish(), journal: journal,
+                          recovery: Recovery(loadedSnapshot: false, replayedRecords: 0), snapshotSize: 0)
         }
         let file = try StoreFile(path: directory.journal, create: false)
         let bytes = try file.readAll()
@@ -56,7 +60,7 @@ extension FileStore {
         let recovery = Recovery(
             loadedSnapshot: snapshot != nil, replayedRecords: records.count, droppedBytes: bytes.count - end,
             droppedRecord: damage.map { DamagedRecord(path: directory.journal, number: $0.number, offset: $0.offset, reason: $0.reason) })
-        return Opened(lock: lock, tables: tables, journal: journal, recovery: recovery)
+        return Opened(lock: lock, tables: tables, journal: journal, recovery: recovery, snapshotSize: loaded?.size ?? 0)
     }
 
     /// Repairs the journal in `directory` (see ``repair(at:)``).
@@ -68,7 +72,8 @@ extension FileStore {
         defer { lock.close() }
         try directory.removeTemporaryFiles()
         var loader = TableLoader(decodesEverything: true)
-        let snapshot = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        let loaded = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        let snapshot = loaded?.header
         loader.startJournal()
         guard StoreFile.exists(directory.journal) else {
             let id = (snapshot?.journalID ?? 0) + 1

@@ -80,11 +80,11 @@ enum SnapshotFile {
     }
 
     /// Reads the snapshot at `path` into `loader`.
-    /// - Returns: the snapshot's header.
+    /// - Returns: the snapshot's header and size in bytes.
     /// - Throws: ``LoyaltyError/Code/storage`` naming the file, record and byte offset when the
     ///   snapshot is damaged or incomplete: a snapshot is written whole before it replaces the
     ///   previous one, so no damage in it is expected or dropped.
-    static func load(_ path: String, into loader: inout TableLoader) throws -> StoreFileHeader {
+    static func load(_ path: String, into loader: inout TableLoader) throws -> (header: StoreFileHeader, size: Int) {
         let bytes = try StoreFile(path: path, create: false).readAll()
         let header = try StoreFileHeader(reading: bytes, kind: .snapshot, path: path)
         var reader = RecordFrame.Reader(bytes, from: StoreFileHeader.size, verifiesChecksums: false)
@@ -103,7 +103,7 @@ enum SnapshotFile {
         guard loader.snapshotEnded else {
             throw LoyaltyError(.storage, "\(path) is incomplete: it has no end record", location: path)
         }
-        return header
+        return (header, bytes.count)
     }
 
     private static func inconsistency(_ problem: String) -> LoyaltyError {

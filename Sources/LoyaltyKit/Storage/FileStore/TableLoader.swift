@@ -107,17 +107,40 @@ struct TableLoader {
     /// - Throws: ``LoyaltyError/Code/storage`` naming the first record that does not decode or
     ///   does not fit what is already loaded (an activity logged twice, an unknown customer).
     mutating func replay(_ bytes: [UInt8], _ records: [Record]) throws {
-        var start = 0
-        while start < records.count {
-            let window = records[start..<min(start + TableLoader.window, records.count)]
-            let decoded = concurrentMap(window.count) { index in
-                Result { try TableLoader.decode(bytes, window[window.startIndex + index]) }
-            }
+        let windows = stride(from: 0, to: records.count, by: TableLoader.window).map { records[$0..<min($0 + TableLoader.window, records.count)] }
+        // While one window is applied here, the next is decoded on the other cores.
+        var next = windows.first.map { DecodedWindow(bytes, $0) }
+        for (number, window) in windows.enumerated() {
+            guard let decoded = next?.operations() else { break }
+            next = number + 1 < windows.count ? DecodedWindow(bytes, windows[number + 1]) : nil
             for (record, operations) in zip(window, decoded) {
                 try apply(try operations.get(), bytes, record.source)
                 appliedRecords += 1
             }
-            start = window.endIndex
+        }
+    }
+
+    /// The operations of a window of records, decoded in the background on all cores.
+    private final class DecodedWindow: @unchecked Sendable {
+        private let done = DispatchGroup()
+        /// Written once by the background work before it leaves `done`; read after waiting.
+        private var results: [Result<[Operation], any Error>] = []
+
+        /// Starts decoding `records` of `bytes`.
+        init(_ bytes: [UInt8], _ records: ArraySlice<Record>) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                results = concurrentMap(records.count) { index in
+                    Result { try TableLoader.decode(bytes, records[records.startIndex + index]) }
+                }
+                done.leave()
+            }
+        }
+
+        /// Waits for the decoding to finish: each record's operations, or why it failed.
+        func operations() -> [Result<[Operation], any Error>] {
+            done.wait()
+            return results
         }
     }
 
