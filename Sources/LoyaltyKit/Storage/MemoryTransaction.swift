@@ -145,6 +145,15 @@ final class MemoryTransaction: StoreWriter {
             .sorted { (tables.log[$0].activity.date, $0) < (tables.log[$1].activity.date, $1) }
     }
 
+    func customersWithLotsExpiring(by date: Date) throws -> [Customer.ID] {
+        tables.memberIndex.compactMap { id, index in
+            let due = tables.members[index].state?.lots.contains { lot in
+                lot.remaining.rawValue > 0 && (lot.expiresAt.map { $0 <= date } ?? false)
+            }
+            return due == true ? id : nil
+        }.sorted()
+    }
+
     func ledger(of customerID: Customer.ID) throws -> [LedgerEntry] {
         guard let index = tables.memberIndex[customerID] else { return [] }
         var entries: [LedgerEntry] = []

@@ -16,7 +16,7 @@ struct FileStoreTests {
     /// Three years of a small hotel's life: registrations, batches of purchases with nightly
     /// expiry runs between them (so that expiries interleave with outcomes in the ledger), stays
     /// that reach a tier, a redemption, a profile update and an erased feedback comment.
-    static func populate(_ loyalty: Loyalty, _ store: FileStore) async throws {
+    static func populate(_ loyalty: Loyalty, _ store: some LoyaltyStore) async throws {
         for number in 0..<members {
             try await loyalty.register(Customer(
                 id: Customer.ID("m-\(number)"), givenName: "Guest \(number)", email: "guest\(number)@example.com",
@@ -90,6 +90,17 @@ struct FileStoreTests {
             await reopened.close()
             let (third, _) = try Self.open(directory)
             #expect(try await StoreContent.read(third).outcomes["late"] == outcome)
+        }
+    }
+
+    @Test("a file store holds exactly what an in-memory store holds after the same calls")
+    func sameAsInMemory() async throws {
+        try await withTemporaryDirectory { directory in
+            let memory = InMemoryStore()
+            try await Self.populate(try Loyalty(program: Fixtures.seasideHotel(), store: memory), memory)
+            let (store, loyalty) = try Self.open(directory)
+            try await Self.populate(loyalty, store)
+            #expect(try await StoreContent.read(store) == (try await StoreContent.read(memory)))
         }
     }
 
@@ -372,6 +383,18 @@ struct FileStoreTests {
             await expectError(.storage) { try await store.write { try $0.insert(Customer(id: "late", memberSince: Self.start)) } }
             let second = try FileStore(directory: directory)
             #expect(try await second.read { try $0.customerIDs() } == [])
+        }
+    }
+
+    @Test("releasing a store releases its directory")
+    func releaseOnDeinit() async throws {
+        try await withTemporaryDirectory { directory in
+            do {
+                let store = try FileStore(directory: directory)
+                try await store.write { try $0.insert(Customer(id: "ana", memberSince: Self.start)) }
+            }
+            let reopened = try FileStore(directory: directory)
+            #expect(try await reopened.read { try $0.customerIDs() } == ["ana"])
         }
     }
 

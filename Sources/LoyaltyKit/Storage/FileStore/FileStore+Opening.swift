@@ -37,16 +37,13 @@ extension FileStore {
             return Opened(lock: lock, tables: try loader.finish(), journal: journal,
                           recovery: Recovery(loadedSnapshot: false, replayedRecords: 0), snapshotSize: 0)
         }
-        let file = try StoreFile(path: directory.journal, create: false)
-        let bytes = try file.readAll()
-        let header = try StoreFileHeader(reading: bytes, kind: .journal, path: directory.journal)
-        let start = try replayStart(journal: header, size: bytes.count, snapshot: snapshot, directory)
+        let (file, bytes, header, start) = try readJournal(directory, after: snapshot)
         let (records, damage) = journalRecords(bytes, from: start, directory)
         if let damage, !damage.isTail {
             throw TableLoader.Source(path: directory.journal, number: damage.number, offset: damage.offset)
-                .error("is damaged: \(damage.reason); \(bytes.count - damage.offset) bytes with intact records follow it, so "
-                    + "the store was not opened and nothing was dropped. FileStore.repair(at:) keeps a backup of the journal "
-                    + "and cuts it at this record")
+                .error("is damaged: \(damage.reason), and intact records follow it (\(bytes.count - damage.offset) bytes from "
+                    + "this record to the end), so the store was not opened and nothing was dropped. FileStore.repair(at:) "
+                    + "keeps a backup of the journal and cuts it at this record")
         }
         try loader.replay(bytes, records)
         let tables = try loader.finish()
@@ -59,7 +56,7 @@ extension FileStore {
                               position: Journal.Position(id: header.journalID, size: end, records: start.records + records.count))
         let recovery = Recovery(
             loadedSnapshot: snapshot != nil, replayedRecords: records.count, droppedBytes: bytes.count - end,
-            droppedRecord: damage.map { DamagedRecord(path: directory.journal, number: $0.number, offset: $0.offset, reason: $0.reason) })
+            droppedRecord: damage.map { DamagedRecord($0, in: directory.journal) })
         return Opened(lock: lock, tables: tables, journal: journal, recovery: recovery, snapshotSize: loaded?.size ?? 0)
     }
 
@@ -80,15 +77,13 @@ extension FileStore {
             try Journal.create(at: directory.journal, id: id, directory: directory.path).close()
             return RepairReport(damagedRecord: nil, keptRecords: 0, droppedBytes: 0, backup: nil, recreatedJournal: true)
         }
-        let file = try StoreFile(path: directory.journal, create: false)
-        let bytes = try file.readAll()
-        let header = try StoreFileHeader(reading: bytes, kind: .journal, path: directory.journal)
-        let start = try replayStart(journal: header, size: bytes.count, snapshot: snapshot, directory)
+        let (file, bytes, _, start) = try readJournal(directory, after: snapshot)
         let (records, damage) = journalRecords(bytes, from: start, directory)
-        var damaged = damage.map { DamagedRecord(path: directory.journal, number: $0.number, offset: $0.offset, reason: $0.reason) }
+        var damaged = damage.map { DamagedRecord($0, in: directory.journal) }
         do {
             try loader.replay(bytes, records)
         } catch {
+            guard loader.appliedRecords < records.count else { throw error }
             let source = records[loader.appliedRecords].source
             let reason = (error as? LoyaltyError)?.message ?? String(describing: error)
             damaged = DamagedRecord(path: directory.journal, number: source.number, offset: source.offset, reason: reason)
@@ -106,6 +101,17 @@ extension FileStore {
         try StoreFile.syncDirectory(directory.path)
         return RepairReport(damagedRecord: damaged, keptRecords: damaged.number - 1 - start.records,
                             droppedBytes: bytes.count - damaged.offset, backup: URL(fileURLWithPath: backupPath))
+    }
+
+    /// Opens and reads the journal, checks that it belongs with the snapshot, and finds where
+    /// replay starts.
+    private static func readJournal(_ directory: StoreDirectory, after snapshot: StoreFileHeader?) throws
+        -> (file: StoreFile, bytes: [UInt8], header: StoreFileHeader, start: ReplayStart)
+    {
+        let file = try StoreFile(path: directory.journal, create: false)
+        let bytes = try file.readAll()
+        let header = try StoreFileHeader(reading: bytes, kind: .journal, path: directory.journal)
+        return (file, bytes, header, try replayStart(journal: header, size: bytes.count, snapshot: snapshot, directory))
     }
 
     /// The intact records of a journal from `start`, and the damaged record that ends them, if any.
