@@ -8,11 +8,16 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "LoyaltyKit", path: "..")],
     targets: [
+        // The raw SQLite baseline calls the C API directly.
+        .systemLibrary(name: "CSQLiteBench", path: "Sources/CSQLiteBench", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .executableTarget(
             name: "loyalty-bench",
             dependencies: [
                 .product(name: "LoyaltyKit", package: "LoyaltyKit"),
+                .product(name: "LoyaltyKitSQLite", package: "LoyaltyKit"),
                 .product(name: "LoyaltyKitTesting", package: "LoyaltyKit"),
+                .target(name: "CSQLiteBench", condition: .when(platforms: [.linux])),
             ]
         )
     ],

@@ -5,22 +5,46 @@
 // 24-month expiry, and Silver/Gold/Platinum on nights in a rolling 12 months.
 // This program invents a few hundred guests with a seeded generator, plays two years of
 // stays, spa visits, dinners, refunds and redemptions through the `Loyalty` actor, and
-// prints what happened. Run it with `swift run hotel-loyalty`; it writes no files.
+// prints what happened.
+//
+//   swift run hotel-loyalty [--store sqlite|file|memory] [--path PATH]
+//
+// By default the data goes to an SQLite file in a new temporary directory (the path is
+// printed). Run it again with the same --path and it continues: the same guests, two more
+// years.
 
 import Foundation
 import LoyaltyKit
+import LoyaltyKitSQLite
 import LoyaltyKitTesting
 
+let setup: StoreSetup
+do {
+    setup = try StoreSetup(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("hotel-loyalty: \(error)\n\(StoreSetup.usage)\n".utf8))
+    exit(2)
+}
 let program = Fixtures.seasideHotel()
 let calendar = program.calendar
-let loyalty = try Loyalty(program: program, store: InMemoryStore())
+let store = try setup.open()
+let loyalty = try Loyalty(program: program, store: store)
 var generator = SeededGenerator(seed: 2024)
 
-let start = calendar.date(CivilDate(year: 2024, month: 1, day: 1), hour: 9)
-let end = calendar.date(CivilDate(year: 2026, month: 1, day: 1))
-// The books are closed three months later, so the first points earned in 2024 have expired.
-let reportDate = calendar.date(CivilDate(year: 2026, month: 4, day: 1))
+// A new store starts on 2024-01-01; a store from an earlier run continues on the first of
+// the month after its last activity.
+let lastActivity = try await store.read { reader in
+    try reader.customerIDs().compactMap { try reader.memberState($0)?.lastActivity }.max()
+}
+let start = calendar.date(lastActivity.map { date in
+    let day = calendar.civilDate(of: date)
+    return CivilDate(year: day.month == 12 ? day.year + 1 : day.year, month: day.month % 12 + 1, day: 1)
+} ?? CivilDate(year: 2024, month: 1, day: 1), hour: 9)
+let end = calendar.adding(days: 731, to: calendar.date(calendar.civilDate(of: start)))
+// The books are closed three months later, so the first points earned have expired.
+let reportDate = calendar.adding(days: 90, to: end)
 let days = calendar.dayNumber(of: end) - calendar.dayNumber(of: start)
+let runTag = String(calendar.civilDate(of: start).year)
 
 // MARK: Guests
 
@@ -49,8 +73,20 @@ for index in 0..<300 {
     // A few regulars, many occasional guests.
     let rhythm: Double = generator.chance(0.1) ? Double.random(in: 8...16, using: &generator) : Double.random(in: 0.5...3, using: &generator)
     guests.append(Guest(customer: customer, staysPerYear: rhythm, spaLover: generator.chance(0.3)))
-    try await loyalty.register(customer)
 }
+// A continuing run keeps the stored profiles (and their membership dates).
+let stored = try await store.read { reader in try reader.customerIDs().compactMap { try reader.customer($0) } }
+if stored.isEmpty {
+    for guest in guests { try await loyalty.register(guest.customer) }
+} else {
+    let profiles = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    guests = guests.map { guest in
+        var guest = guest
+        guest.customer = profiles[guest.customer.id] ?? guest.customer
+        return guest
+    }
+}
+print(setup.describe(continuing: stored.count))
 
 // MARK: Two years of activity
 
@@ -58,13 +94,13 @@ var timeline: [Activity] = []
 var sequence = 0
 @MainActor func nextID(_ kind: String) -> Activity.ID {
     sequence += 1
-    return Fixtures.activityID(kind, sequence)
+    return Fixtures.activityID("\(kind)-\(runTag)", sequence)
 }
 func euros(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .eur) }
 
 for guest in guests {
     let id = guest.customer.id
-    let firstDay = calendar.dayNumber(of: guest.customer.memberSince) - calendar.dayNumber(of: start)
+    let firstDay = max(0, calendar.dayNumber(of: guest.customer.memberSince) - calendar.dayNumber(of: start))
     let activeDays = days - firstDay
     let stays = max(1, Int((guest.staysPerYear * Double(activeDays) / 365).rounded()))
     for _ in 0..<stays {
@@ -85,6 +121,12 @@ for guest in guests {
             timeline.append(.purchase(id: nextID("dinner"), customer: id, date: checkIn.addingTimeInterval(10 * 3600),
                                       amount: euros(Int64.random(in: 3_000...14_000, using: &generator)), category: "restaurant",
                                       channel: "restaurant"))
+        }
+        if generator.chance(0.3) {
+            // A check-out survey: most guests are happy, a few are not.
+            let score = generator.chance(0.12) ? Int.random(in: 2...6, using: &generator) : Int.random(in: 7...10, using: &generator)
+            timeline.append(Activity(id: nextID("survey"), customerID: id, date: checkOut.addingTimeInterval(3_600), channel: .email,
+                                     kind: .feedback(Feedback(nps: score, touchpoint: "check-out"))))
         }
         if generator.chance(0.05) {
             // A cancelled or disputed stay: refunded in full or in part a few days later.
@@ -161,7 +203,8 @@ func row(_ label: String, _ value: String) -> String {
     label.padding(toLength: 28, withPad: " ", startingAt: 0) + String(repeating: " ", count: max(0, 12 - value.count)) + value
 }
 
-print("\(program.name) — \(guests.count) guests, \(timeline.count + redemptions) activities, 2024–2025")
+let lastYear = calendar.civilDate(of: calendar.adding(days: -1, to: end)).year
+print("\(program.name) — \(guests.count) guests, \(timeline.count + redemptions) activities, \(runTag)–\(lastYear)")
 print("")
 print("Members per tier on \(calendar.civilDate(of: reportDate))")
 for tier in program.tiers?.tiers ?? [] {
@@ -179,8 +222,8 @@ print(row("  check: Σ ledger", number(check) + (check == outstanding ? " ✓" :
 print("")
 
 if let busiest, let guest = try await loyalty.customer(busiest.id) {
-    let statement = try await loyalty.statement(for: guest.id, from: calendar.date(CivilDate(year: 2025, month: 1, day: 1)))
-    print("Statement of \(guest.displayName) (\(guest.id)), 2025")
+    let statement = try await loyalty.statement(for: guest.id, from: calendar.date(CivilDate(year: lastYear, month: 1, day: 1)))
+    print("Statement of \(guest.displayName) (\(guest.id)), \(lastYear)")
     print(statement.text)
     if let progress = try await loyalty.tierProgress(for: guest.id, at: reportDate) {
         print("")
@@ -195,3 +238,16 @@ if let busiest, let guest = try await loyalty.customer(busiest.id) {
         print("\(batch.points.rawValue) points expire on \(calendar.civilDate(of: batch.date)).")
     }
 }
+
+// MARK: Report
+
+// The last quarter before the books closed, by category; the programme's economics at
+// €0.01 per point; the check-out NPS over the whole period.
+let quarterStart = calendar.adding(days: -92, to: end)
+print("")
+let breakdown = try await loyalty.monthlyBreakdown(by: .category, from: quarterStart, to: end)
+print(breakdown.table.plainText())
+let economics = try await loyalty.programmeEconomics(pointValue: try PointValue(Money(minorUnits: 1, currency: .eur)))
+print(economics.table.plainText())
+let nps = try await loyalty.measure(NPSAccumulator(calendar: calendar), from: start, to: reportDate).result()
+print(nps.table.plainText())

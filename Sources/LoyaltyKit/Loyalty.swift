@@ -38,19 +38,22 @@ public actor Loyalty {
     public func register(_ customer: Customer) async throws -> Outcome {
         try customer.validate()
         let program = self.program
-        return try await store.write { store in
-            try store.insert(customer)
-            var state = MemberState(customer: customer)
-            let enrollment = Activity(
-                id: Activity.ID("enrollment:\(customer.id.rawValue)"), customerID: customer.id, date: customer.memberSince,
-                channel: .backOffice, kind: .enrollment)
-            let outcome = try program.apply(enrollment, to: &state)
-            guard try store.append(enrollment, outcome: outcome) else {
-                throw LoyaltyError(.activityConflict, "an activity with the enrolment id \(enrollment.id) already exists", customerID: customer.id)
-            }
-            try store.save(state)
-            return outcome
+        return try await store.write { store in try Loyalty.register(customer, program: program, in: store) }
+    }
+
+    /// Registers a validated customer inside a store transaction (see ``register(_:)``).
+    static func register(_ customer: Customer, program: Program, in store: any StoreWriter) throws -> Outcome {
+        try store.insert(customer)
+        var state = MemberState(customer: customer)
+        let enrollment = Activity(
+            id: Activity.ID("enrollment:\(customer.id.rawValue)"), customerID: customer.id, date: customer.memberSince,
+            channel: .backOffice, kind: .enrollment)
+        let outcome = try program.apply(enrollment, to: &state)
+        guard try store.append(enrollment, outcome: outcome) else {
+            throw LoyaltyError(.activityConflict, "an activity with the enrolment id \(enrollment.id) already exists", customerID: customer.id)
         }
+        try store.save(state)
+        return outcome
     }
 
     /// Replaces a customer's profile. Birthday and membership date changes reach the member state.
@@ -108,7 +111,8 @@ public actor Loyalty {
         }
     }
 
-    private static func record(_ activity: Activity, program: Program, in store: any StoreWriter) throws -> Outcome {
+    /// Records one activity inside a store transaction (see ``record(_:)``).
+    static func record(_ activity: Activity, program: Program, in store: any StoreWriter) throws -> Outcome {
         if let existing = try store.activity(activity.id) {
             guard existing == activity else {
                 throw LoyaltyError(.activityConflict, "activity id \(activity.id) was already recorded with different content",

@@ -7,7 +7,8 @@
 // Python reference's published time. --quick runs tiny sizes and skips the million-customer
 // fits (CI uses it so the harness never rots).
 //
-// Workloads: apply, record-memory, fit-bgnbd-cdnow, fit-paretonbd-cdnow, fit-bgnbd-1m,
+// Workloads: apply, record-memory, record-sqlite, record-file, open-file (and open-file-journal),
+// durable-single, metrics, fit-bgnbd-cdnow, fit-paretonbd-cdnow, fit-bgnbd-1m,
 // fit-paretonbd-1m, predict-1m. The CDNOW fits read ../shared/data (or --data DIR) and are
 // skipped with a note when it is absent.
 
@@ -38,9 +39,26 @@ do {
         if wanted("apply") { try Workloads.apply(data, repeats: engineRepeats) }
         if wanted("record-memory") { try await Workloads.recordMemory(data, repeats: engineRepeats) }
     }
+    let storage = ["record-sqlite", "record-file", "open-file", "durable-single"]
+    if storage.contains(where: wanted) {
+        // The same million purchases over 100,000 members, recorded once per store.
+        let data = try Dataset(events: quick ? 10_000 : 1_000_000, members: quick ? 1_000 : 100_000)
+        if wanted("record-sqlite") { try await StorageBenchmarks.recordSQLite(data) }
+        if wanted("record-file") || wanted("open-file") { try await StorageBenchmarks.recordFile(data, open: wanted("open-file")) }
+        if wanted("durable-single") { try await StorageBenchmarks.durableSingle(data, count: quick ? 100 : 1_000) }
+    }
 } catch {
     FileHandle.standardError.write(Data("loyalty-bench: \(error)\n".utf8))
     failed = true
+}
+
+if wanted("metrics") {
+    do {
+        try MetricsBenchmark.run(activities: quick ? 100_000 : 10_000_000, customers: quick ? 10_000 : 1_000_000)
+    } catch {
+        FileHandle.standardError.write(Data("loyalty-bench: metrics: \(error)\n".utf8))
+        failed = true
+    }
 }
 
 var valueWorkloads = CLVBenchmarks.workloads.filter(wanted)

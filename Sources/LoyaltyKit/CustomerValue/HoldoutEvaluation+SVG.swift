@@ -9,7 +9,7 @@ extension HoldoutEvaluation {
         let left = 70.0, right = 180.0, top = 50.0, bottom = 60.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let maximum = max(groups.map { max($0.actualMean, $0.predictedMean) }.max() ?? 1, 1e-9)
-        let step = niceStep(maximum / 5)
+        let step = AxisScale.niceStep(maximum / 5)
         let yMax = (maximum / step).rounded(.up) * step
         let n = max(groups.count - 1, 1)
         func xPosition(_ index: Int) -> Double { left + plotWidth * Double(index) / Double(n) }
@@ -18,9 +18,9 @@ extension HoldoutEvaluation {
         var svg = """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
-        <title>\(escape(title))</title>
+        <title>\(XMLText.escape(title))</title>
         <rect x="0" y="0" width="\(Int(width))" height="\(Int(height))" fill="white"/>
-        <text x="\(number(width / 2))" y="28" text-anchor="middle" font-size="15">\(escape(title))</text>
+        <text x="\(number(width / 2))" y="28" text-anchor="middle" font-size="15">\(XMLText.escape(title))</text>
 
         """
         var tick = 0.0
@@ -37,7 +37,7 @@ extension HoldoutEvaluation {
         svg += "<line x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(top + plotHeight))\" stroke=\"black\"/>\n"
         svg += "<line x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\" stroke=\"black\"/>\n"
         svg += "<text x=\"\(number(left + plotWidth / 2))\" y=\"\(number(height - 18))\" text-anchor=\"middle\">Purchases in calibration period (repeat purchase days)</text>\n"
-        svg += "<text transform=\"translate(20 \(number(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">Mean purchases in holdout (\(escape(String(format: "%.1f", holdoutDuration))) \(timeUnit.rawValue))</text>\n"
+        svg += "<text transform=\"translate(20 \(number(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">Mean purchases in holdout (\(XMLText.escape(String(format: "%.1f", holdoutDuration))) \(timeUnit.rawValue))</text>\n"
         let series: [(String, String, String, (Group) -> Double)] = [
             ("Actual", "#1f77b4", "", { $0.actualMean }),
             ("Model prediction", "#d62728", " stroke-dasharray=\"6 4\"", { $0.predictedMean }),
@@ -50,21 +50,9 @@ extension HoldoutEvaluation {
             }
             let legendY = top + 20 + Double(offset) * 22
             svg += "<line x1=\"\(number(left + plotWidth + 15))\" y1=\"\(number(legendY))\" x2=\"\(number(left + plotWidth + 45))\" y2=\"\(number(legendY))\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>\n"
-            svg += "<text x=\"\(number(left + plotWidth + 52))\" y=\"\(number(legendY + 4))\">\(escape(name))</text>\n"
+            svg += "<text x=\"\(number(left + plotWidth + 52))\" y=\"\(number(legendY + 4))\">\(XMLText.escape(name))</text>\n"
         }
         svg += "</svg>\n"
         return svg
-    }
-
-    private func niceStep(_ raw: Double) -> Double {
-        let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let fraction = raw / magnitude
-        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        return nice * magnitude
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

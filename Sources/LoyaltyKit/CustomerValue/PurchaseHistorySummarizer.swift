@@ -30,19 +30,19 @@ public struct PurchaseHistorySummarizer: Sendable {
     /// Transactions dated after the last window and therefore ignored.
     public private(set) var ignoredTransactionCount = 0
 
-    private var indexByCustomer: [String: Int] = [:]
-    private var customerIDs: [String] = []
-    private var accumulators: [Accumulator] = []
+    /// Per-customer accumulators, inline in a hash table keyed by customer id.
+    private var customers = CustomerTable<Accumulator>()
 
+    /// What one customer's transactions add up to so far (days are days since 1970).
     private struct Accumulator: Sendable {
+        var firstDay: Int32
+        var lastDay: Int32
+        var lastSeenDay: Int32
+        var distinctDays: Int32
+        var holdoutDays: Int32 = 0
         var inCalibration: Bool
-        var firstDay: Int
         var firstDayAmount: Int64
-        var lastDay: Int
-        var distinctDays: Int
         var totalAmount: Int64
-        var lastSeenDay: Int
-        var holdoutDays = 0
         var holdoutAmount: Int64 = 0
     }
 
@@ -70,74 +70,82 @@ public struct PurchaseHistorySummarizer: Sendable {
     }
 
     /// Number of distinct customers seen so far (including ones first seen in the holdout).
-    public var customerCount: Int { customerIDs.count }
+    public var customerCount: Int { customers.count }
 
     /// Adds one transaction. Amortised `O(1)`.
     /// - Throws: `LoyaltyError.invalidData` for a negative amount, a day outside
     ///   years 1…9999, a total that overflows `Int64`, or a transaction dated before an earlier transaction of
     ///   the same customer (location: `transaction <n>`, 1-based).
     public mutating func add(_ transaction: CustomerValueTransaction) throws {
+        _ = try addTracking(transaction)
+    }
+
+    /// Adds one transaction (as ``add(_:)``) and tells what the customer's history was before it.
+    /// - Returns: the customer's first purchase day and the day of their previous transaction
+    ///   (`nil` for a new customer), in days since 1970; `nil` when the transaction was ignored.
+    mutating func addTracking(_ transaction: CustomerValueTransaction) throws -> (firstDay: Int, previousDay: Int?)? {
         transactionCount += 1
-        let location = "transaction \(transactionCount)"
         guard transaction.amountMinorUnits >= 0 else {
             throw LoyaltyError(.invalidData,
                                "negative amount \(transaction.amountMinorUnits) for customer '\(transaction.customerID)'",
-                               location: location)
+                               location: "transaction \(transactionCount)")
         }
         guard calibrationEnd.isSupported else {
             throw LoyaltyError(.invalidData, "observation end \(calibrationEnd.daysSinceEpoch) (days since 1970) is outside years 1…9999")
         }
         guard transaction.day.isSupported else {
             throw LoyaltyError(.invalidData, "day \(transaction.day.daysSinceEpoch) (days since 1970) is outside years 1…9999",
-                               location: location)
+                               location: "transaction \(transactionCount)")
         }
         let day = transaction.day.daysSinceEpoch
         let end = (holdoutEnd ?? calibrationEnd).daysSinceEpoch
         guard day <= end else {
             ignoredTransactionCount += 1
-            return
+            return nil
         }
         let amount = transaction.amountMinorUnits
         let inCalibration = day <= calibrationEnd.daysSinceEpoch
-        guard let index = indexByCustomer[transaction.customerID] else {
-            indexByCustomer[transaction.customerID] = customerIDs.count
-            customerIDs.append(transaction.customerID)
-            accumulators.append(Accumulator(
-                inCalibration: inCalibration, firstDay: day, firstDayAmount: amount, lastDay: day,
-                distinctDays: 1, totalAmount: amount, lastSeenDay: day))
-            return
-        }
-        var accumulator = accumulators[index]
-        guard day >= accumulator.lastSeenDay else {
-            throw LoyaltyError(
-                .invalidData,
-                "transactions of customer '\(transaction.customerID)' are not in day order (\(transaction.day) after \(PurchaseDay(daysSinceEpoch: accumulator.lastSeenDay))); use summarizeUnordered for unsorted logs",
-                location: location)
-        }
-        defer { accumulators[index] = accumulator }
-        let previousDay = accumulator.lastSeenDay
-        accumulator.lastSeenDay = day
-        guard accumulator.inCalibration else { return }
-        if inCalibration {
-            let (total, overflow) = accumulator.totalAmount.addingReportingOverflow(amount)
-            guard !overflow else {
-                throw LoyaltyError(.invalidData, "total spend of customer '\(transaction.customerID)' overflows Int64",
-                                   location: location)
+        let count = transactionCount
+        let day32 = Int32(day)  // supported days fit in 32 bits
+        return try customers.update(transaction.customerID, make: {
+            Accumulator(firstDay: day32, lastDay: day32, lastSeenDay: day32, distinctDays: 1,
+                        inCalibration: inCalibration, firstDayAmount: amount, totalAmount: amount)
+        }) { accumulator, isNew in
+            if isNew { return (day, nil) }
+            let previousDay = accumulator.lastSeenDay
+            guard day32 >= previousDay else {
+                throw LoyaltyError(
+                    .invalidData,
+                    "transactions of customer '\(transaction.customerID)' are not in day order (\(transaction.day) after \(PurchaseDay(daysSinceEpoch: Int(previousDay)))); use summarizeUnordered for unsorted logs",
+                    location: "transaction \(count)")
             }
-            accumulator.totalAmount = total
-            if day == accumulator.firstDay { accumulator.firstDayAmount += amount }
-            if day != accumulator.lastDay {
-                accumulator.distinctDays += 1
-                accumulator.lastDay = day
+            guard accumulator.inCalibration else {
+                accumulator.lastSeenDay = day32
+                return (Int(accumulator.firstDay), Int(previousDay))
             }
-        } else {
-            let (total, overflow) = accumulator.holdoutAmount.addingReportingOverflow(amount)
-            guard !overflow else {
-                throw LoyaltyError(.invalidData, "holdout spend of customer '\(transaction.customerID)' overflows Int64",
-                                   location: location)
+            if inCalibration {
+                let (total, overflow) = accumulator.totalAmount.addingReportingOverflow(amount)
+                guard !overflow else {
+                    throw LoyaltyError(.invalidData, "total spend of customer '\(transaction.customerID)' overflows Int64",
+                                       location: "transaction \(count)")
+                }
+                accumulator.totalAmount = total
+                if day32 == accumulator.firstDay { accumulator.firstDayAmount += amount }
+                if day32 != accumulator.lastDay {
+                    accumulator.distinctDays += 1
+                    accumulator.lastDay = day32
+                }
+            } else {
+                let (total, overflow) = accumulator.holdoutAmount.addingReportingOverflow(amount)
+                guard !overflow else {
+                    throw LoyaltyError(.invalidData, "holdout spend of customer '\(transaction.customerID)' overflows Int64",
+                                       location: "transaction \(count)")
+                }
+                accumulator.holdoutAmount = total
+                if day32 != previousDay { accumulator.holdoutDays += 1 }
             }
-            accumulator.holdoutAmount = total
-            if day != previousDay { accumulator.holdoutDays += 1 }
+            accumulator.lastSeenDay = day32
+            return (Int(accumulator.firstDay), Int(previousDay))
         }
     }
 
@@ -151,9 +159,9 @@ public struct PurchaseHistorySummarizer: Sendable {
     /// `O(customers)`.
     public func summaries() -> [PurchaseHistorySummary] {
         var result: [PurchaseHistorySummary] = []
-        result.reserveCapacity(accumulators.count)
-        for (index, accumulator) in accumulators.enumerated() where accumulator.inCalibration {
-            result.append(summary(of: accumulator, id: customerIDs[index]))
+        result.reserveCapacity(customers.count)
+        customers.forEachInOrder { id, accumulator in
+            if accumulator.inCalibration { result.append(summary(of: accumulator, id: id)) }
         }
         return result
     }
@@ -163,29 +171,31 @@ public struct PurchaseHistorySummarizer: Sendable {
     public func calibrationHoldoutSummaries() -> [CalibrationHoldoutSummary] {
         let duration = holdoutEnd.map { timeUnit.duration(days: $0.days(since: calibrationEnd)) } ?? 0
         var result: [CalibrationHoldoutSummary] = []
-        result.reserveCapacity(accumulators.count)
-        for (index, accumulator) in accumulators.enumerated() where accumulator.inCalibration {
+        result.reserveCapacity(customers.count)
+        customers.forEachInOrder { id, accumulator in
+            guard accumulator.inCalibration else { return }
             let holdoutValue = accumulator.holdoutDays > 0
                 ? Double(accumulator.holdoutAmount) / Double(accumulator.holdoutDays) : 0
             result.append(CalibrationHoldoutSummary(
-                calibration: summary(of: accumulator, id: customerIDs[index]),
-                holdoutFrequency: accumulator.holdoutDays, holdoutMonetaryValue: holdoutValue,
+                calibration: summary(of: accumulator, id: id),
+                holdoutFrequency: Int(accumulator.holdoutDays), holdoutMonetaryValue: holdoutValue,
                 holdoutDuration: duration))
         }
         return result
     }
 
     private func summary(of accumulator: Accumulator, id: String) -> PurchaseHistorySummary {
-        let frequency = accumulator.distinctDays - 1
+        let frequency = Int(accumulator.distinctDays) - 1
         let monetary = frequency > 0
             ? Double(accumulator.totalAmount - accumulator.firstDayAmount) / Double(frequency) : 0
+        let firstDay = Int(accumulator.firstDay), lastDay = Int(accumulator.lastDay)
         return PurchaseHistorySummary(
             customerID: id, frequency: frequency,
-            recency: timeUnit.duration(days: accumulator.lastDay - accumulator.firstDay),
-            age: timeUnit.duration(days: calibrationEnd.daysSinceEpoch - accumulator.firstDay),
+            recency: timeUnit.duration(days: lastDay - firstDay),
+            age: timeUnit.duration(days: calibrationEnd.daysSinceEpoch - firstDay),
             monetaryValue: monetary,
-            firstPurchase: PurchaseDay(daysSinceEpoch: accumulator.firstDay),
-            lastPurchase: PurchaseDay(daysSinceEpoch: accumulator.lastDay), timeUnit: timeUnit)
+            firstPurchase: PurchaseDay(daysSinceEpoch: firstDay),
+            lastPurchase: PurchaseDay(daysSinceEpoch: lastDay), timeUnit: timeUnit)
     }
 
     /// Summarises a log that need not be in day order by sorting it first

@@ -52,6 +52,20 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         self.init(letters: code, digits: digits)
     }
 
+    /// The packed form (the code's three letters and the digits, one byte each, low byte
+    /// first), for the binary record codec.
+    package var packedValue: UInt32 { packed }
+
+    /// A currency from its packed form, or `nil` unless the code bytes are three upper-case
+    /// ASCII letters and the digits are 0...4 (the form every currency has).
+    package init?(packedValue: UInt32) {
+        func isLetter(_ byte: UInt32) -> Bool { (65...90).contains(byte) }
+        guard isLetter(packedValue & 0xFF), isLetter(packedValue >> 8 & 0xFF), isLetter(packedValue >> 16 & 0xFF),
+              packedValue >> 24 <= 4
+        else { return nil }
+        packed = packedValue
+    }
+
     /// How many minor units make one major unit: 100 for EUR, 1 for JPY.
     public var minorUnitsPerMajorUnit: Int64 {
         var value: Int64 = 1

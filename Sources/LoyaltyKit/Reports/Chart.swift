@@ -4,7 +4,7 @@ import Foundation
 /// drawn as lines or bars by the SVG renderer.
 public struct Chart: Sendable, Hashable {
     /// How the series are drawn.
-    public enum Style: String, Sendable, Hashable {
+    public enum Style: String, Sendable, Hashable, CaseIterable {
         /// Connected points: for trends.
         case line
         /// Grouped bars: for counts and amounts per period.

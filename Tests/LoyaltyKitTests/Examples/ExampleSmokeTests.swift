@@ -17,6 +17,29 @@ struct ExampleSmokeTests {
         #expect(check?.hasSuffix("✓") == true, "\(check ?? "no check line")")
     }
 
+    @Test("hotel-loyalty run twice on the same store continues with the same members", arguments: ["sqlite", "file"])
+    func hotelDemoContinues(store: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotel-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("seaside").path
+        let first = try ExampleProgram.run("hotel-loyalty", ["--store", store, "--path", path])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("(new)"))
+        let second = try ExampleProgram.run("hotel-loyalty", ["--store", store, "--path", path])
+        #expect(second.status == 0, "\(second.error)")
+        #expect(second.output.contains("(continuing with 300 stored members)"))
+        #expect(second.output.contains("Seaside Rewards — 300 guests"))
+        let check = second.output.split(separator: "\n").first { $0.contains("check: Σ ledger") }
+        #expect(check?.hasSuffix("✓") == true, "\(check ?? "no check line")")
+    }
+
+    @Test("hotel-loyalty refuses an unknown store with its usage")
+    func hotelDemoUsage() throws {
+        let run = try ExampleProgram.run("hotel-loyalty", ["--store", "postgres"])
+        #expect(run.status == 2)
+        #expect(run.error.contains("usage: hotel-loyalty"))
+    }
+
     @Test("loyalty-replay prints one JSON member per line, sorted, and reports refused activities by line")
     func replaySample() throws {
         let sample = ExampleProgram.packageRoot.appendingPathComponent("Examples/loyalty-replay/sample")

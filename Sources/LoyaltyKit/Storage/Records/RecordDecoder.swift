@@ -25,7 +25,7 @@ package struct RecordDecoder {
     }
 
     /// Reads one byte.
-    package mutating func readByte() throws -> UInt8 {
+    @inline(__always) package mutating func readByte() throws -> UInt8 {
         guard offset < end else { throw damaged("unexpected end of record") }
         defer { offset += 1 }
         return bytes[offset]
@@ -39,7 +39,11 @@ package struct RecordDecoder {
     }
 
     /// Reads a LEB128 varint.
-    package mutating func readUInt64() throws -> UInt64 {
+    @inline(__always) package mutating func readUInt64() throws -> UInt64 {
+        if offset < end, bytes[offset] < 0x80 {
+            defer { offset += 1 }
+            return UInt64(bytes[offset])
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -52,27 +56,27 @@ package struct RecordDecoder {
     }
 
     /// Reads a zig-zag varint.
-    package mutating func readInt64() throws -> Int64 {
+    @inline(__always) package mutating func readInt64() throws -> Int64 {
         let raw = try readUInt64()
         return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
     }
 
     /// Reads a zig-zag varint as an `Int`.
-    package mutating func readInt() throws -> Int {
+    @inline(__always) package mutating func readInt() throws -> Int {
         let value = try readInt64()
         guard let int = Int(exactly: value) else { throw damaged("an integer out of range") }
         return int
     }
 
     /// Reads a count (of elements or bytes), checked to be plausible for the bytes left.
-    package mutating func readCount() throws -> Int {
+    @inline(__always) package mutating func readCount() throws -> Int {
         let value = try readUInt64()
         guard value <= UInt64(end - offset) else { throw damaged("a count of \(value) larger than the record") }
         return Int(value)
     }
 
     /// Reads a Boolean byte.
-    package mutating func readBool() throws -> Bool {
+    @inline(__always) package mutating func readBool() throws -> Bool {
         switch try readByte() {
         case 0: false
         case 1: true
@@ -81,16 +85,27 @@ package struct RecordDecoder {
     }
 
     /// Reads an 8-byte `Double`.
-    package mutating func readDouble() throws -> Double { Double(bitPattern: try readFixed64()) }
+    @inline(__always) package mutating func readDouble() throws -> Double { Double(bitPattern: try readFixed64()) }
 
     /// Reads a date written by ``RecordEncoder/write(_:)-(Date)``.
-    package mutating func readDate() throws -> Date { Date(timeIntervalSinceReferenceDate: try readDouble()) }
+    @inline(__always) package mutating func readDate() throws -> Date { Date(timeIntervalSinceReferenceDate: try readDouble()) }
 
-    /// Reads a string.
+    /// Reads a string, checking that its bytes are valid UTF-8.
     package mutating func readString() throws -> String {
         let count = try readCount()
-        let slice = try readRaw(count)
-        guard let string = String(validating: slice, as: UTF8.self) else { throw damaged("invalid UTF-8") }
+        let start = offset
+        let string = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[start..<start + count])
+            let string = String(decoding: utf8, as: UTF8.self)
+            // ASCII is valid UTF-8. Otherwise decoding repairs invalid bytes (with U+FFFD), so
+            // they were valid exactly when the string's UTF-8 is the bytes themselves.
+            // (`String(validating:as:)` does it in one pass but needs macOS 15 / iOS 18.)
+            if utf8.allSatisfy({ $0 < 0x80 }) { return string }
+            var copy = string
+            return copy.withUTF8 { $0.elementsEqual(utf8) } ? string : nil
+        }
+        guard let string else { throw damaged("invalid UTF-8") }
+        offset += count
         return string
     }
 
@@ -108,18 +123,54 @@ package struct RecordDecoder {
         return values
     }
 
+    /// Reads an enum case's tag written by `RecordEncoder.write(tag:)`.
+    @inline(__always) package mutating func readTag() throws -> UInt8 { try readByte() }
+
+    /// Reads a set written by `RecordEncoder.write(sorted:)` (a set), checking that the
+    /// elements are in strictly ascending order (so no duplicates).
+    package mutating func readStringSet() throws -> Set<String> {
+        let count = try readCount()
+        var strings = Set<String>(minimumCapacity: count)
+        var previous: String?
+        for _ in 0..<count {
+            let string = try readString()
+            if let previous, !(previous < string) { throw damaged("set elements out of order") }
+            strings.insert(string)
+            previous = string
+        }
+        return strings
+    }
+
+    /// Reads a dictionary written by `RecordEncoder.write(sorted:)` (a dictionary),
+    /// checking that the keys are in strictly ascending order (so no duplicates).
+    package mutating func readStringDictionary() throws -> [String: String] {
+        let count = try readCount()
+        var dictionary = [String: String](minimumCapacity: count)
+        var previous: String?
+        for _ in 0..<count {
+            let key = try readString()
+            if let previous, !(previous < key) { throw damaged("dictionary keys out of order") }
+            dictionary[key] = try readString()
+            previous = key
+        }
+        return dictionary
+    }
+
     /// Reads a value that knows its record form.
     package mutating func read<T: RecordCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
 
     /// Reads 4 bytes, little-endian.
-    package mutating func readFixed32() throws -> UInt32 {
-        let raw = try readRaw(4)
-        return raw.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
+    @inline(__always) package mutating func readFixed32() throws -> UInt32 { UInt32(littleEndian: try readFixed(UInt32.self)) }
 
     /// Reads 8 bytes, little-endian.
-    package mutating func readFixed64() throws -> UInt64 {
-        let raw = try readRaw(8)
-        return raw.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    @inline(__always) package mutating func readFixed64() throws -> UInt64 { UInt64(littleEndian: try readFixed(UInt64.self)) }
+
+    /// Reads the raw bytes of a fixed-width integer.
+    @inline(__always) private mutating func readFixed<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        let size = MemoryLayout<T>.size
+        guard end - offset >= size else { throw damaged("unexpected end of record") }
+        let start = offset
+        offset += size
+        return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) }
     }
 }

@@ -17,13 +17,14 @@ package struct RecordEncoder {
     }
 
     /// Writes one byte.
-    package mutating func write(_ byte: UInt8) { bytes.append(byte) }
+    @inline(__always) package mutating func write(_ byte: UInt8) { bytes.append(byte) }
 
     /// Writes raw bytes as they are.
     package mutating func write(raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
 
     /// Writes an unsigned integer as a LEB128 varint (1 byte below 128, at most 10).
-    package mutating func write(_ value: UInt64) {
+    @inline(__always) package mutating func write(_ value: UInt64) {
+        if value < 0x80 { return bytes.append(UInt8(value)) }
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -33,21 +34,21 @@ package struct RecordEncoder {
     }
 
     /// Writes a signed integer, zig-zag encoded so that small negative values stay short.
-    package mutating func write(_ value: Int64) {
+    @inline(__always) package mutating func write(_ value: Int64) {
         write(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
     /// Writes an `Int` as a zig-zag varint.
-    package mutating func write(_ value: Int) { write(Int64(value)) }
+    @inline(__always) package mutating func write(_ value: Int) { write(Int64(value)) }
 
     /// Writes a Boolean as one byte.
-    package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inline(__always) package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Writes a `Double` as its 8 bytes, little-endian.
-    package mutating func write(_ value: Double) { writeFixed(value.bitPattern) }
+    @inline(__always) package mutating func write(_ value: Double) { writeFixed(value.bitPattern) }
 
     /// Writes a date exactly: its `timeIntervalSinceReferenceDate` as 8 bytes.
-    package mutating func write(_ value: Date) { write(value.timeIntervalSinceReferenceDate) }
+    @inline(__always) package mutating func write(_ value: Date) { write(value.timeIntervalSinceReferenceDate) }
 
     /// Writes a string as a varint byte count and its UTF-8 bytes.
     package mutating func write(_ value: String) {
@@ -71,17 +72,43 @@ package struct RecordEncoder {
         for value in values { writeElement(&self, value) }
     }
 
+    /// Writes an enum case's tag as one byte. Tags are part of the stored format: a case keeps
+    /// its tag forever, and a removed case's tag is never reused.
+    @inline(__always) package mutating func write(tag: UInt8) { bytes.append(tag) }
+
+    /// Writes a set of strings as its count and its elements in ascending order, so that equal
+    /// sets give equal bytes.
+    package mutating func write(sorted strings: Set<String>) {
+        write(UInt64(strings.count))
+        for string in strings.sorted() { write(string) }
+    }
+
+    /// Writes a dictionary of strings as its count and its pairs in ascending key order, so that
+    /// equal dictionaries give equal bytes.
+    package mutating func write(sorted dictionary: [String: String]) {
+        write(UInt64(dictionary.count))
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            write(key)
+            write(value)
+        }
+    }
+
     /// Writes a value that knows its record form.
     package mutating func write(_ value: some RecordCodable) { value.encode(to: &self) }
 
     /// Writes a 32-bit integer as 4 bytes, little-endian (for framing: lengths, checksums).
-    package mutating func writeFixed(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
+    @inline(__always) package mutating func writeFixed(_ value: UInt32) { writeLittleEndian(value) }
 
     /// Writes a 64-bit integer as 8 bytes, little-endian.
-    package mutating func writeFixed(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    @inline(__always) package mutating func writeFixed(_ value: UInt64) { writeLittleEndian(value) }
+
+    /// Appends byte by byte: cheaper than appending a buffer for so few bytes.
+    @inline(__always) private mutating func writeLittleEndian<T: FixedWidthInteger>(_ value: T) {
+        var value = value
+        for _ in 0..<MemoryLayout<T>.size {
+            bytes.append(UInt8(truncatingIfNeeded: value))
+            value >>= 8
+        }
     }
 
     /// Removes every byte, keeping the capacity.
