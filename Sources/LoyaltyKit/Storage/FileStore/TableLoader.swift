@@ -63,9 +63,10 @@ struct TableLoader {
         var source: Source
     }
 
-    /// Records decoded together before they are applied: enough to keep every core busy,
-    /// few enough that the decoded values stay in the cache.
-    private static let window = 32
+    /// The payload bytes decoded together before they are applied: enough records to keep
+    /// every core busy (a snapshot record holds about 1 MiB), few enough that decoding the
+    /// next window overlaps applying this one for most of the load.
+    private static let windowSize = 4 << 20
 
     private var customers: [Customer.ID: Customer] = [:]
     private var memberIndex: [Customer.ID: Int] = [:]
@@ -107,7 +108,17 @@ struct TableLoader {
     /// - Throws: ``LoyaltyError/Code/storage`` naming the first record that does not decode or
     ///   does not fit what is already loaded (an activity logged twice, an unknown customer).
     mutating func replay(_ bytes: [UInt8], _ records: [Record]) throws {
-        let windows = stride(from: 0, to: records.count, by: TableLoader.window).map { records[$0..<min($0 + TableLoader.window, records.count)] }
+        var windows: [ArraySlice<Record>] = []
+        var start = 0
+        var size = 0
+        for (index, record) in records.enumerated() {
+            size += record.payload.count
+            if size >= TableLoader.windowSize || index == records.count - 1 {
+                windows.append(records[start...index])
+                start = index + 1
+                size = 0
+            }
+        }
         // While one window is applied here, the next is decoded on the other cores.
         var next = windows.first.map { DecodedWindow(bytes, $0) }
         for (number, window) in windows.enumerated() {
