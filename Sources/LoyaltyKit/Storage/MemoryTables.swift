@@ -28,7 +28,7 @@ final class MemoryTables {
     /// One recorded activity and what it did.
     struct LogEntry {
         var activity: Activity
-        var outcome: Outcome
+        var outcome: StoredOutcome
     }
 
     /// The activity log, in chunks so that growing it never copies what is already there.
@@ -72,4 +72,24 @@ final class MemoryTables {
 
     /// Empty tables.
     init() {}
+
+    /// The outcome logged at `index`, decoded (and kept decoded) if it was stored encoded.
+    /// - Throws: ``LoyaltyError/Code/storage`` when a stored outcome does not decode.
+    func outcome(at index: Int) throws -> Outcome {
+        switch log[index].outcome {
+        case .value(let outcome):
+            return outcome
+        case let .encoded(bytes, range, entryCount):
+            let outcome: Outcome
+            do {
+                outcome = try StoredOutcome.decode(bytes, range, entryCount: entryCount)
+            } catch {
+                let activity = log[index].activity
+                throw LoyaltyError(.storage, "the stored outcome does not decode: \((error as? LoyaltyError)?.message ?? "\(error)")",
+                                   customerID: activity.customerID, activityID: activity.id)
+            }
+            log[index].outcome = .value(outcome)
+            return outcome
+        }
+    }
 }

@@ -123,7 +123,7 @@ final class MemoryTransaction: StoreWriter {
     }
 
     func activity(_ id: Activity.ID) throws -> Activity? { tables.activities[id].map { tables.log[$0].activity } }
-    func outcome(of id: Activity.ID) throws -> Outcome? { tables.activities[id].map { tables.log[$0].outcome } }
+    func outcome(of id: Activity.ID) throws -> Outcome? { try tables.activities[id].map { try tables.outcome(at: $0) } }
 
     func activities(of customerID: Customer.ID) throws -> [Activity] {
         guard let index = tables.memberIndex[customerID] else { return [] }
@@ -145,12 +145,21 @@ final class MemoryTransaction: StoreWriter {
             .sorted { (tables.log[$0].activity.date, $0) < (tables.log[$1].activity.date, $1) }
     }
 
+    func customersWithLotsExpiring(by date: Date) throws -> [Customer.ID] {
+        tables.memberIndex.compactMap { id, index in
+            let due = tables.members[index].state?.lots.contains { lot in
+                lot.remaining.rawValue > 0 && (lot.expiresAt.map { $0 <= date } ?? false)
+            }
+            return due == true ? id : nil
+        }.sorted()
+    }
+
     func ledger(of customerID: Customer.ID) throws -> [LedgerEntry] {
         guard let index = tables.memberIndex[customerID] else { return [] }
         var entries: [LedgerEntry] = []
         for segment in tables.members[index].ledger {
             switch segment {
-            case .outcome(let logIndex): entries += tables.log[logIndex].outcome.entries
+            case .outcome(let logIndex): entries += try tables.outcome(at: logIndex).entries
             case .entries(let standalone): entries += standalone
             }
         }
@@ -196,7 +205,7 @@ final class MemoryTransaction: StoreWriter {
     func append(_ activity: Activity, outcome: Outcome) throws -> Bool {
         guard tables.activities[activity.id] == nil else { return false }
         let logIndex = tables.log.count
-        tables.log.append(MemoryTables.LogEntry(activity: activity, outcome: outcome))
+        tables.log.append(MemoryTables.LogEntry(activity: activity, outcome: .value(outcome)))
         tables.activities[activity.id] = logIndex
         undo.append(.logged(activity.id))
         let member = memberSlot(activity.customerID)

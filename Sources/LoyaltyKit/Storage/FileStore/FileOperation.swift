@@ -9,14 +9,15 @@
 /// | 1 | insert customer | `Customer` |
 /// | 2 | update customer | `Customer` |
 /// | 3 | member state | customer id, byte count, `MemberState` |
-/// | 4 | append activity | `Activity`, `Outcome` |
+/// | 4 | append activity | `Activity`, the outcome's ledger entry count, byte count, `Outcome` |
 /// | 5 | standalone ledger entries of one member | `[LedgerEntry]` |
 /// | 6 | replace activity | `Activity` |
 /// | 16 | snapshot start | counts of customers, activities and members |
 /// | 17 | snapshot end | the same counts |
 ///
 /// A member state carries its byte count so that replay can skip all but the last state of
-/// each member and decode that one only.
+/// each member and decode that one only; an outcome carries its byte count and entry count so
+/// that loading can keep it encoded until it is read.
 enum FileOperation: UInt8 {
     case insertCustomer = 1
     case updateCustomer = 2
@@ -51,15 +52,31 @@ struct FileOperationWriter {
             encoder.write(FileOperation.updateCustomer.rawValue)
             encoder.write(customer)
         case let .append(activity, outcome):
-            encoder.write(FileOperation.append.rawValue)
-            encoder.write(activity)
-            encoder.write(outcome)
+            write(activity, .value(outcome))
         case .entries(let entries):
             encoder.write(FileOperation.entries.rawValue)
             encoder.write(entries) { $0.write($1) }
         case .replace(let activity):
             encoder.write(FileOperation.replace.rawValue)
             encoder.write(activity)
+        }
+    }
+
+    /// Writes a logged activity with its outcome.
+    mutating func write(_ activity: Activity, _ outcome: StoredOutcome) {
+        encoder.write(FileOperation.append.rawValue)
+        encoder.write(activity)
+        switch outcome {
+        case .value(let outcome):
+            scratch.removeAll()
+            scratch.write(outcome)
+            encoder.write(UInt64(outcome.entries.count))
+            encoder.write(UInt64(scratch.bytes.count))
+            encoder.write(raw: scratch.bytes)
+        case let .encoded(bytes, range, entryCount):
+            encoder.write(UInt64(entryCount))
+            encoder.write(UInt64(range.count))
+            encoder.write(raw: bytes[range])
         }
     }
 

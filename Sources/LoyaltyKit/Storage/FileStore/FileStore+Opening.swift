@@ -7,6 +7,8 @@ extension FileStore {
         var tables: MemoryTables
         var journal: Journal
         var recovery: Recovery
+        /// The snapshot's size in bytes (0 without one).
+        var snapshotSize: Int
     }
 
     /// Where replay starts in a journal: after the snapshot's records, or after the header.
@@ -21,8 +23,9 @@ extension FileStore {
         try directory.create()
         let lock = try lock(directory)
         try directory.removeTemporaryFiles()
-        var loader = TableLoader(tables: MemoryTables())
-        let snapshot = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        var loader = TableLoader()
+        let loaded = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        let snapshot = loaded?.header
         loader.startJournal()
         guard StoreFile.exists(directory.journal) else {
             guard snapshot == nil else {
@@ -31,40 +34,30 @@ extension FileStore {
                     location: directory.journal)
             }
             let journal = try Journal.create(at: directory.journal, id: 1, directory: directory.path)
-            return Opened(lock: lock, tables: loader.tables, journal: journal, recovery: Recovery(loadedSnapshot: false, replayedRecords: 0))
+            return Opened(lock: lock, tables: try loader.finish(), journal: journal,
+                          recovery: Recovery(loadedSnapshot: false, replayedRecords: 0), snapshotSize: 0)
         }
-        let file = try StoreFile(path: directory.journal, create: false)
-        let bytes = try file.readAll()
-        let header = try StoreFileHeader(reading: bytes, kind: .journal, path: directory.journal)
-        let start = try replayStart(journal: header, size: bytes.count, snapshot: snapshot, directory)
-        var reader = RecordFrame.Reader(bytes, from: start.offset, recordsBefore: start.records)
-        var dropped: DamagedRecord?
-        while true {
-            let payload: Range<Int>
-            do {
-                guard let next = try reader.next() else { break }
-                payload = next
-            } catch {
-                let source = TableLoader.Source(path: directory.journal, number: error.number, offset: error.offset)
-                guard error.isTail else {
-                    throw source.error("is damaged: \(error.reason); \(bytes.count - error.offset) bytes with intact records "
-                        + "follow it, so the store was not opened and nothing was dropped. FileStore.repair(at:) keeps a backup "
-                        + "of the journal and cuts it at this record")
-                }
-                dropped = DamagedRecord(path: directory.journal, number: error.number, offset: error.offset, reason: error.reason)
-                try file.truncate(to: error.offset)
-                try file.sync()
-                break
-            }
-            try loader.apply(bytes, payload, from: TableLoader.Source(
-                path: directory.journal, number: reader.number, offset: payload.lowerBound - 8))
+        let (file, bytes, header, start) = try readJournal(directory, after: snapshot)
+        let (records, damage) = journalRecords(bytes, from: start, directory)
+        if let damage, !damage.isTail {
+            throw TableLoader.Source(path: directory.journal, number: damage.number, offset: damage.offset)
+                .error("is damaged: \(damage.reason), and intact records follow it (\(bytes.count - damage.offset) bytes from "
+                    + "this record to the end), so the store was not opened and nothing was dropped. FileStore.repair(at:) "
+                    + "keeps a backup of the journal and cuts it at this record")
         }
-        try loader.finish()
+        try loader.replay(bytes, records)
+        let tables = try loader.finish()
+        let end = damage?.offset ?? bytes.count
+        if end < bytes.count {
+            try file.truncate(to: end)
+            try file.sync()
+        }
         let journal = Journal(file: file, directory: directory.path,
-                              position: Journal.Position(id: header.journalID, size: reader.offset, records: reader.number))
-        let recovery = Recovery(loadedSnapshot: snapshot != nil, replayedRecords: reader.number - start.records,
-                                droppedBytes: bytes.count - reader.offset, droppedRecord: dropped)
-        return Opened(lock: lock, tables: loader.tables, journal: journal, recovery: recovery)
+                              position: Journal.Position(id: header.journalID, size: end, records: start.records + records.count))
+        let recovery = Recovery(
+            loadedSnapshot: snapshot != nil, replayedRecords: records.count, droppedBytes: bytes.count - end,
+            droppedRecord: damage.map { DamagedRecord($0, in: directory.journal) })
+        return Opened(lock: lock, tables: tables, journal: journal, recovery: recovery, snapshotSize: loaded?.size ?? 0)
     }
 
     /// Repairs the journal in `directory` (see ``repair(at:)``).
@@ -75,39 +68,28 @@ extension FileStore {
         let lock = try lock(directory)
         defer { lock.close() }
         try directory.removeTemporaryFiles()
-        var loader = TableLoader(tables: MemoryTables(), decodesEveryState: true)
-        let snapshot = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        var loader = TableLoader(decodesEverything: true)
+        let loaded = StoreFile.exists(directory.snapshot) ? try SnapshotFile.load(directory.snapshot, into: &loader) : nil
+        let snapshot = loaded?.header
         loader.startJournal()
         guard StoreFile.exists(directory.journal) else {
             let id = (snapshot?.journalID ?? 0) + 1
             try Journal.create(at: directory.journal, id: id, directory: directory.path).close()
             return RepairReport(damagedRecord: nil, keptRecords: 0, droppedBytes: 0, backup: nil, recreatedJournal: true)
         }
-        let file = try StoreFile(path: directory.journal, create: false)
-        let bytes = try file.readAll()
-        let header = try StoreFileHeader(reading: bytes, kind: .journal, path: directory.journal)
-        let start = try replayStart(journal: header, size: bytes.count, snapshot: snapshot, directory)
-        var reader = RecordFrame.Reader(bytes, from: start.offset, recordsBefore: start.records)
-        var damaged: DamagedRecord?
-        while damaged == nil {
-            let payload: Range<Int>
-            do {
-                guard let next = try reader.next() else { break }
-                payload = next
-            } catch {
-                damaged = DamagedRecord(path: directory.journal, number: error.number, offset: error.offset, reason: error.reason)
-                break
-            }
-            let source = TableLoader.Source(path: directory.journal, number: reader.number, offset: payload.lowerBound - 8)
-            do {
-                try loader.apply(bytes, payload, from: source)
-            } catch {
-                let reason = (error as? LoyaltyError)?.message ?? String(describing: error)
-                damaged = DamagedRecord(path: directory.journal, number: source.number, offset: source.offset, reason: reason)
-            }
+        let (file, bytes, _, start) = try readJournal(directory, after: snapshot)
+        let (records, damage) = journalRecords(bytes, from: start, directory)
+        var damaged = damage.map { DamagedRecord($0, in: directory.journal) }
+        do {
+            try loader.replay(bytes, records)
+        } catch {
+            guard loader.appliedRecords < records.count else { throw error }
+            let source = records[loader.appliedRecords].source
+            let reason = (error as? LoyaltyError)?.message ?? String(describing: error)
+            damaged = DamagedRecord(path: directory.journal, number: source.number, offset: source.offset, reason: reason)
         }
         guard let damaged else {
-            return RepairReport(damagedRecord: nil, keptRecords: reader.number - start.records, droppedBytes: 0, backup: nil)
+            return RepairReport(damagedRecord: nil, keptRecords: records.count, droppedBytes: 0, backup: nil)
         }
         let backupPath = directory.unusedBackupPath()
         let backup = try StoreFile(path: backupPath, create: true)
@@ -119,6 +101,34 @@ extension FileStore {
         try StoreFile.syncDirectory(directory.path)
         return RepairReport(damagedRecord: damaged, keptRecords: damaged.number - 1 - start.records,
                             droppedBytes: bytes.count - damaged.offset, backup: URL(fileURLWithPath: backupPath))
+    }
+
+    /// Opens and reads the journal, checks that it belongs with the snapshot, and finds where
+    /// replay starts.
+    private static func readJournal(_ directory: StoreDirectory, after snapshot: StoreFileHeader?) throws
+        -> (file: StoreFile, bytes: [UInt8], header: StoreFileHeader, start: ReplayStart)
+    {
+        let file = try StoreFile(path: directory.journal, create: false)
+        let bytes = try file.readAll()
+        let header = try StoreFileHeader(reading: bytes, kind: .journal, path: directory.journal)
+        return (file, bytes, header, try replayStart(journal: header, size: bytes.count, snapshot: snapshot, directory))
+    }
+
+    /// The intact records of a journal from `start`, and the damaged record that ends them, if any.
+    private static func journalRecords(_ bytes: [UInt8], from start: ReplayStart, _ directory: StoreDirectory)
+        -> (records: [TableLoader.Record], damage: RecordFrame.Damage?)
+    {
+        var reader = RecordFrame.Reader(bytes, from: start.offset, recordsBefore: start.records)
+        var records: [TableLoader.Record] = []
+        do {
+            while let payload = try reader.next() {
+                records.append(TableLoader.Record(payload: payload, source: TableLoader.Source(
+                    path: directory.journal, number: reader.number, offset: payload.lowerBound - 8)))
+            }
+            return (records, nil)
+        } catch {
+            return (records, error)
+        }
     }
 
     /// Takes the directory's lock.

@@ -23,10 +23,12 @@ extension FileStore {
         /// compacts the store (see ``FileStore/compact()``) before it returns; `nil` never
         /// compacts automatically. 64 MiB by default.
         ///
-        /// Compaction rewrites the whole store, so a threshold small next to the store's size
-        /// spends time rewriting; a large one makes opening replay a longer journal. A failed
-        /// automatic compaction does not fail the write (which is already durable); it is tried
-        /// again after another threshold's worth of journal.
+        /// A store also waits until the journal is larger than the snapshot: compaction
+        /// rewrites the whole store, so this keeps its cost proportional to what was written
+        /// (each byte is rewritten about once), while opening never replays a journal much
+        /// larger than the snapshot it follows. A failed automatic compaction does not fail the
+        /// write (which is already durable); it is tried again after another threshold's worth
+        /// of journal.
         public var automaticCompactionThreshold: Int?
 
         /// Options for a store.

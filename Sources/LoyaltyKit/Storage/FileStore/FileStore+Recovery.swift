@@ -21,6 +21,11 @@ extension FileStore {
             self.reason = reason
         }
 
+        /// Describes a record the frame checks found damaged.
+        init(_ damage: RecordFrame.Damage, in path: String) {
+            self.init(path: path, number: damage.number, offset: damage.offset, reason: damage.reason)
+        }
+
         /// `path:number (byte offset): reason`.
         public var description: String { "\(path):\(number) (byte \(offset)): \(reason)" }
     }

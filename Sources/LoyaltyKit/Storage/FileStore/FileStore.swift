@@ -42,7 +42,7 @@ public actor FileStore: LoyaltyStore {
     private let journal: Journal
     private var lock: StoreFile?
     /// Journal bytes since the last snapshot beyond which the next write compacts.
-    private var compactionDue: Int?
+    private var compactionDue = 0
 
     /// Opens the store in `directory`, creating the directory and an empty store if needed.
     ///
@@ -66,7 +66,7 @@ public actor FileStore: LoyaltyStore {
         self.journal = opened.journal
         self.lock = opened.lock
         self.recovery = opened.recovery
-        self.compactionDue = options.automaticCompactionThreshold
+        self.compactionDue = max(options.automaticCompactionThreshold ?? 0, opened.snapshotSize)
     }
 
     /// Runs `body` against the store's current data, in memory.
@@ -115,10 +115,12 @@ public actor FileStore: LoyaltyStore {
         try journal.sync()
         let position = journal.position
         let header = StoreFileHeader(kind: .snapshot, journalID: position.id, coveredOffset: position.size, coveredRecords: position.records)
-        try StoreFile.create(replacing: files.snapshot) { try SnapshotFile.write(tables, header: header, to: $0) }.close()
+        let snapshot = try StoreFile.create(replacing: files.snapshot) { try SnapshotFile.write(tables, header: header, to: $0) }
+        let snapshotSize = (try? snapshot.size()) ?? 0
+        snapshot.close()
         try StoreFile.syncDirectory(files.path)
         try journal.startNextGeneration()
-        compactionDue = options.automaticCompactionThreshold
+        compactionDue = max(options.automaticCompactionThreshold ?? 0, snapshotSize)
     }
 
     /// Releases the directory: closes the journal and the lock, so that another `FileStore`
@@ -158,13 +160,13 @@ public actor FileStore: LoyaltyStore {
         }
     }
 
-    /// Compacts when the journal has grown past the threshold since the last snapshot. A
-    /// failure leaves the store as it was and is retried after another threshold's worth.
+    /// Compacts when the journal has grown past the threshold, and past the snapshot's size,
+    /// since the last snapshot. A failure leaves the store as it was and is retried after
+    /// another threshold's worth.
     private func compactIfDue() {
-        guard let threshold = options.automaticCompactionThreshold, let due = compactionDue else { return }
-        let position = journal.position
-        let sinceSnapshot = position.size - StoreFileHeader.size
-        guard sinceSnapshot > due else { return }
+        guard let threshold = options.automaticCompactionThreshold else { return }
+        let sinceSnapshot = journal.position.size - StoreFileHeader.size
+        guard sinceSnapshot > compactionDue else { return }
         do {
             try compact()
         } catch {

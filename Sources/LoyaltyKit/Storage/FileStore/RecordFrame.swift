@@ -38,12 +38,16 @@ enum RecordFrame {
         private(set) var offset: Int
         /// The number of the last record read (records before `offset` included).
         private(set) var number: Int
+        /// Whether ``next()`` checks each payload's checksum (or leaves it to the caller: see
+        /// ``RecordFrame/checksumMatches(_:_:)``).
+        private let verifiesChecksums: Bool
 
         /// A reader of `bytes` from `offset`, where `recordsBefore` records precede it.
-        init(_ bytes: [UInt8], from offset: Int, recordsBefore: Int = 0) {
+        init(_ bytes: [UInt8], from offset: Int, recordsBefore: Int = 0, verifiesChecksums: Bool = true) {
             self.bytes = bytes
             self.offset = offset
             self.number = recordsBefore
+            self.verifiesChecksums = verifiesChecksums
         }
 
         /// The next record's payload range, or `nil` at the end of the bytes.
@@ -51,7 +55,7 @@ enum RecordFrame {
         ///   stays at that record.
         mutating func next() throws(Damage) -> Range<Int>? {
             guard offset < bytes.count else { return nil }
-            switch RecordFrame.check(bytes, at: offset) {
+            switch RecordFrame.check(bytes, at: offset, verifyingChecksum: verifiesChecksums) {
             case .success(let payload):
                 offset = payload.upperBound + 1
                 number += 1
@@ -78,8 +82,16 @@ enum RecordFrame {
         }
     }
 
+    /// Whether the payload `bytes[payload]` of a frame matches the checksum in its header.
+    static func checksumMatches(_ bytes: [UInt8], _ payload: Range<Int>) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let checksum = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: payload.lowerBound - 4, as: UInt32.self))
+            return CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[payload])) == checksum
+        }
+    }
+
     /// Checks the frame at `offset`, returning its payload range.
-    private static func check(_ bytes: [UInt8], at offset: Int) -> Result<Range<Int>, Problem> {
+    private static func check(_ bytes: [UInt8], at offset: Int, verifyingChecksum: Bool = true) -> Result<Range<Int>, Problem> {
         bytes.withUnsafeBytes { raw in
             guard raw.count - offset >= 8 else { return .failure(.incompleteHeader) }
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
@@ -88,7 +100,7 @@ enum RecordFrame {
             let start = offset + 8
             guard raw.count - start > length else { return .failure(.pastEnd) }
             guard raw[start + length] == 0x0A else { return .failure(.missingNewline) }
-            guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<start + length])) == checksum else {
+            guard !verifyingChecksum || CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<start + length])) == checksum else {
                 return .failure(.checksum)
             }
             return .success(start..<start + length)

@@ -44,7 +44,7 @@ enum SnapshotFile {
         var ledgerWritten = [Int](repeating: 0, count: tables.members.count)
         for index in tables.log.indices {
             let entry = tables.log[index]
-            if !entry.outcome.entries.isEmpty {
+            if entry.outcome.hasEntries {
                 guard let member = tables.memberIndex[entry.activity.customerID] else {
                     throw inconsistency("activity \(entry.activity.id) belongs to no member")
                 }
@@ -59,7 +59,7 @@ enum SnapshotFile {
                 }
                 ledgerWritten[member] = next + 1
             }
-            writer.write(.append(entry.activity, entry.outcome))
+            writer.write(entry.activity, entry.outcome)
             try closeRecordIfFull()
         }
         for member in tables.members.indices {
@@ -80,30 +80,30 @@ enum SnapshotFile {
     }
 
     /// Reads the snapshot at `path` into `loader`.
-    /// - Returns: the snapshot's header.
+    /// - Returns: the snapshot's header and size in bytes.
     /// - Throws: ``LoyaltyError/Code/storage`` naming the file, record and byte offset when the
     ///   snapshot is damaged or incomplete: a snapshot is written whole before it replaces the
     ///   previous one, so no damage in it is expected or dropped.
-    static func load(_ path: String, into loader: inout TableLoader) throws -> StoreFileHeader {
+    static func load(_ path: String, into loader: inout TableLoader) throws -> (header: StoreFileHeader, size: Int) {
         let bytes = try StoreFile(path: path, create: false).readAll()
         let header = try StoreFileHeader(reading: bytes, kind: .snapshot, path: path)
-        var reader = RecordFrame.Reader(bytes, from: StoreFileHeader.size)
-        while true {
-            let payload: Range<Int>
-            do {
-                guard let next = try reader.next() else { break }
-                payload = next
-            } catch {
-                throw TableLoader.Source(path: path, number: error.number, offset: error.offset)
-                    .error("is damaged: \(error.reason); the snapshot cannot be used")
+        var reader = RecordFrame.Reader(bytes, from: StoreFileHeader.size, verifiesChecksums: false)
+        var records: [TableLoader.Record] = []
+        do {
+            while let payload = try reader.next() {
+                records.append(TableLoader.Record(
+                    payload: payload, source: TableLoader.Source(path: path, number: reader.number, offset: payload.lowerBound - 8),
+                    verifiesChecksum: true))
             }
-            try loader.apply(bytes, payload, from: TableLoader.Source(
-                path: path, number: reader.number, offset: payload.lowerBound - 8))
+        } catch {
+            throw TableLoader.Source(path: path, number: error.number, offset: error.offset)
+                .error("is damaged: \(error.reason); the snapshot cannot be used")
         }
+        try loader.replay(bytes, records)
         guard loader.snapshotEnded else {
             throw LoyaltyError(.storage, "\(path) is incomplete: it has no end record", location: path)
         }
-        return header
+        return (header, bytes.count)
     }
 
     private static func inconsistency(_ problem: String) -> LoyaltyError {
