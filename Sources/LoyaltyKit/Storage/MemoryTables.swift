@@ -91,7 +91,7 @@ final class MemoryTables {
         do {
             members[index].state = try MemoryTables.decode(encoded)
         } catch {
-            throw LoyaltyError(.storage, "the stored member state does not decode: \((error as? LoyaltyError)?.message ?? "\(error)")",
+            throw LoyaltyError(.storage, "the stored member state does not decode: \(LoyaltyError.message(of: error))",
                                customerID: encoded.id)
         }
         members[index].encodedState = nil
@@ -118,11 +118,19 @@ final class MemoryTables {
                 outcome = try StoredOutcome.decode(bytes, range, entryCount: entryCount)
             } catch {
                 let activity = log[index].activity
-                throw LoyaltyError(.storage, "the stored outcome does not decode: \((error as? LoyaltyError)?.message ?? "\(error)")",
+                throw LoyaltyError(.storage, "the stored outcome does not decode: \(LoyaltyError.message(of: error))",
                                    customerID: activity.customerID, activityID: activity.id)
             }
             log[index].outcome = .value(outcome)
             return outcome
         }
+    }
+}
+
+extension LoyaltyError {
+    /// The message of `error` when it is a `LoyaltyError`, else its description: for errors
+    /// that wrap another one's explanation.
+    static func message(of error: any Error) -> String {
+        (error as? LoyaltyError)?.message ?? String(describing: error)
     }
 }

@@ -351,6 +351,38 @@ struct FileStoreTests {
         }
     }
 
+    @Test("a state that passes its checksum but does not decode is reported when read, and repair cuts its record")
+    func undecodableState() async throws {
+        try await withTemporaryDirectory { directory in
+            let (store, loyalty) = try Self.open(directory)
+            let contents = try await Self.transactions(loyalty, store)
+            await store.close()
+            // A well-framed record saving a state of three garbage bytes for m-0.
+            var payload = RecordEncoder()
+            payload.write(UInt8(3))
+            payload.write("m-0")
+            payload.write(UInt64(3))
+            payload.write(raw: [0xFF, 0xFF, 0xFF] as [UInt8])
+            var frame = RecordEncoder()
+            frame.writeFixed(UInt32(payload.bytes.count))
+            frame.writeFixed(CRC32.checksum(payload.bytes, 0..<payload.bytes.count))
+            frame.write(raw: payload.bytes + [0x0A])
+            let journal = directory.appendingPathComponent("journal.bin")
+            try journal.write(try journal.bytes + frame.bytes)
+
+            let (reopened, again) = try Self.open(directory)   // states are decoded when first used
+            #expect(reopened.recovery.isClean)
+            let error = await expectError(.storage) { _ = try await again.balance(of: "m-0", at: Self.start) }
+            #expect(error?.customerID == "m-0")
+            await reopened.close()
+
+            let report = try FileStore.repair(at: directory)
+            #expect(report.damagedRecord?.number == contents.count)
+            let (repaired, _) = try Self.open(directory)
+            #expect(try await StoreContent.read(repaired) == contents[contents.count - 1])
+        }
+    }
+
     @Test("a damaged snapshot makes opening and repair fail, naming the snapshot")
     func damagedSnapshot() async throws {
         try await withTemporaryDirectory { directory in

@@ -85,7 +85,7 @@ extension FileStore {
         } catch {
             guard loader.appliedRecords < records.count else { throw error }
             let source = records[loader.appliedRecords].source
-            let reason = (error as? LoyaltyError)?.message ?? String(describing: error)
+            let reason = LoyaltyError.message(of: error)
             damaged = DamagedRecord(path: directory.journal, number: source.number, offset: source.offset, reason: reason)
         }
         guard let damaged else {

@@ -170,7 +170,7 @@ struct TableLoader {
             while !decoder.isAtEnd { operations.append(try decodeOperation(&decoder, bytes)) }
             return operations
         } catch {
-            throw record.source.error("cannot be replayed: \((error as? LoyaltyError)?.message ?? String(describing: error))")
+            throw record.source.error("cannot be replayed: \(LoyaltyError.message(of: error))")
         }
     }
 
@@ -232,7 +232,7 @@ struct TableLoader {
                     do {
                         members[slot].state = try MemoryTables.decode(encoded)
                     } catch {
-                        throw source.error("cannot be replayed: \((error as? LoyaltyError)?.message ?? String(describing: error))")
+                        throw source.error("cannot be replayed: \(LoyaltyError.message(of: error))")
                     }
                 } else {
                     members[slot].state = nil
@@ -243,7 +243,7 @@ struct TableLoader {
                     do {
                         outcome = .value(try StoredOutcome.decode(bytes, range, entryCount: entryCount))
                     } catch {
-                        throw source.error("cannot be replayed: \((error as? LoyaltyError)?.message ?? String(describing: error))")
+                        throw source.error("cannot be replayed: \(LoyaltyError.message(of: error))")
                     }
                 }
                 let index = log.count
