@@ -201,7 +201,9 @@ final class SQLiteTransaction: StoreWriter {
         }
         guard inserted else { return false }
         let sequence = connection.lastInsertRowID
-        for entry in outcome.entries { try insert(entry, recordedWith: sequence) }
+        for (position, entry) in outcome.entries.enumerated() {
+            try insert(entry, recordedWith: (sequence, Int64(position)))
+        }
         return true
     }
 
@@ -223,29 +225,60 @@ final class SQLiteTransaction: StoreWriter {
 
     // MARK: Ledger
 
+    /// Reads the member's rows in append order: a standalone entry from its body, an outcome's
+    /// entry from the outcome it was recorded with (decoded once for its consecutive rows).
     func ledger(of customerID: Customer.ID) throws -> [LedgerEntry] {
         try connection.withStatement(.ledger) { statement in
             try statement.bind(customerID.key, at: 1)
             var entries: [LedgerEntry] = []
-            while try statement.step() { entries.append(try statement.record(at: 0)) }
+            var outcome: (sequence: Int64, entries: [LedgerEntry])?
+            while try statement.step() {
+                if statement.isNull(at: 0) {
+                    entries.append(try statement.record(at: 2))
+                    continue
+                }
+                let sequence = statement.int64(at: 0)
+                if outcome?.sequence != sequence {
+                    guard !statement.isNull(at: 3) else { throw damaged("a ledger entry names a missing activity") }
+                    outcome = (sequence, try statement.record(Outcome.self, at: 3).entries)
+                }
+                let position = statement.int64(at: 1)
+                guard let recorded = outcome?.entries, position >= 0, position < recorded.count else {
+                    throw damaged("a ledger entry names position \(position) of an outcome that has fewer entries")
+                }
+                entries.append(recorded[Int(position)])
+            }
             return entries
         }
+    }
+
+    private func damaged(_ message: String) -> LoyaltyError {
+        LoyaltyError(.storage, "the database is damaged: \(message)", location: connection.path)
     }
 
     func append(_ entries: [LedgerEntry]) throws {
         for entry in entries { try insert(entry, recordedWith: nil) }
     }
 
-    /// Appends one ledger entry; `sequence` is the activity whose outcome holds it, if any.
-    private func insert(_ entry: LedgerEntry, recordedWith sequence: Int64?) throws {
+    /// Appends one ledger entry. `recorded` names the activity whose outcome holds it and its
+    /// position there; the row then keeps no copy of the entry. A standalone entry (`nil`)
+    /// keeps its body.
+    private func insert(_ entry: LedgerEntry, recordedWith recorded: (sequence: Int64, position: Int64)?) throws {
         try connection.withStatement(.insertLedgerEntry) { statement in
             try statement.bind(entry.customerID.key, at: 1)
             try statement.bind(entry.activityID.key, at: 2)
             try statement.bind(entry.kind.rawValue, at: 3)
             try statement.bind(entry.date.timeIntervalSinceReferenceDate, at: 4)
             try statement.bind(entry.points.rawValue, at: 5)
-            if let sequence { try statement.bind(sequence, at: 6) } else { try statement.bindNull(at: 6) }
-            try statement.bind(blob: entry.recordBytes, at: 7)
+            if let recorded {
+                try statement.bind(recorded.sequence, at: 6)
+                try statement.bind(recorded.position, at: 7)
+                try statement.bindNull(at: 8)
+            } else {
+                try statement.bindNull(at: 6)
+                try statement.bindNull(at: 7)
+                try statement.bind(blob: entry.recordBytes, at: 8)
+            }
             try statement.run()
         }
     }
