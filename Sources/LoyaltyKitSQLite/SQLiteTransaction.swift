@@ -4,13 +4,15 @@ import LoyaltyKit
 /// The reader and writer handed to a store transaction's body: each call runs one or a few
 /// cached statements on the connection, inside the transaction ``SQLiteStore`` opened.
 ///
-/// It keeps one thing between calls, and only for the transaction's lifetime: the point lots
-/// of the member state last read or saved, so that saving that member again writes only the
-/// lot rows that changed. Under `BEGIN IMMEDIATE` no other connection can change them meanwhile.
+/// It keeps one thing between calls, and only for the transaction's lifetime: the member
+/// states it read or saved, exactly as the database holds them, so that reading a member again
+/// decodes nothing and saving them again writes only the lot rows that changed. No other
+/// connection can change them meanwhile: a write transaction holds the write lock from its
+/// start (`BEGIN IMMEDIATE`), and a read transaction sees one snapshot.
 final class SQLiteTransaction: StoreWriter {
     private let connection: Connection
-    /// The lots the `lots` table holds for a member, as of the last read or save of their state.
-    private var knownLots: (customerID: Customer.ID, lots: [PointLot])?
+    /// The member states as the database holds them now, for those read or saved so far.
+    private var states: [Customer.ID: MemberState] = [:]
 
     init(connection: Connection) {
         self.connection = connection
@@ -62,24 +64,27 @@ final class SQLiteTransaction: StoreWriter {
     // MARK: Member states
 
     func memberState(_ id: Customer.ID) throws -> MemberState? {
+        if let state = states[id] { return state }
         let state = try connection.withStatement(.memberState) { statement in
             try statement.bind(id.key, at: 1)
             return try statement.step() ? try statement.record(MemberState.self, at: 0) : nil
         }
-        if let state { knownLots = (id, state.lots) }
+        if let state { states[id] = state }
         return state
     }
 
     func save(_ state: MemberState) throws {
-        let key = state.customerID.key
+        let id = state.customerID
+        let key = id.key
+        // Forgotten until the save succeeds: a failed save leaves rows the cache cannot know.
+        let known = states.removeValue(forKey: id)
         try connection.withStatement(.saveMemberState) { statement in
             try statement.bind(key, at: 1)
             try statement.bind(blob: state.recordBytes, at: 2)
             try statement.run()
         }
-        let known = knownLots.flatMap { $0.customerID == state.customerID ? $0.lots : nil }
-        try syncLots(of: key, from: known, to: state.lots)
-        knownLots = (state.customerID, state.lots)
+        try syncLots(of: key, from: known?.lots, to: state.lots)
+        states[id] = state
     }
 
     /// Reads the state, lets `body` change it, and saves it: the lots read are the ones the
