@@ -12,9 +12,20 @@ final class MemoryTables {
         case entries([LedgerEntry])
     }
 
+    /// A member state as loaded from a file, not yet decoded: `bytes[range]`, filed under `id`.
+    struct EncodedState {
+        var id: Customer.ID
+        var bytes: [UInt8]
+        var range: Range<Int>
+    }
+
     /// Everything kept per member.
     struct Member {
+        /// The state, once decoded (`nil` while ``encodedState`` holds it).
         var state: MemberState?
+        /// The state as a `FileStore` loaded it, until ``MemoryTables/decodeState(of:)``
+        /// decodes it on first use.
+        var encodedState: EncodedState?
         /// Log positions of the member's activities, in recording order.
         var activities: [Int] = []
         /// The member's ledger, in the order it was appended.
@@ -72,6 +83,28 @@ final class MemoryTables {
 
     /// Empty tables.
     init() {}
+
+    /// Decodes the state of the member at `index` if it is still encoded, and keeps it decoded.
+    /// - Throws: ``LoyaltyError/Code/storage`` when it does not decode.
+    func decodeState(of index: Int) throws {
+        guard let encoded = members[index].encodedState else { return }
+        do {
+            members[index].state = try MemoryTables.decode(encoded)
+        } catch {
+            throw LoyaltyError(.storage, "the stored member state does not decode: \((error as? LoyaltyError)?.message ?? "\(error)")",
+                               customerID: encoded.id)
+        }
+        members[index].encodedState = nil
+    }
+
+    /// Decodes a member state, checking that it belongs to the member it is filed under.
+    static func decode(_ encoded: EncodedState) throws -> MemberState {
+        var decoder = RecordDecoder(encoded.bytes, range: encoded.range)
+        let state = try decoder.read(MemberState.self)
+        guard decoder.isAtEnd else { throw decoder.damaged("trailing bytes after a member state") }
+        guard state.customerID == encoded.id else { throw decoder.damaged("the state of \(state.customerID) filed under \(encoded.id)") }
+        return state
+    }
 
     /// The outcome logged at `index`, decoded (and kept decoded) if it was stored encoded.
     /// - Throws: ``LoyaltyError/Code/storage`` when a stored outcome does not decode.

@@ -101,8 +101,9 @@ final class MemoryTransaction: StoreWriter {
     }
 
     /// Keeps the member's state for rollback, once per transaction.
-    private func saveState(of index: Int) {
+    private func saveState(of index: Int) throws {
         guard tables.members[index].stateSavedBy != number else { return }
+        try tables.decodeState(of: index)
         tables.members[index].stateSavedBy = number
         undo.append(.memberState(index, previous: tables.members[index].state))
         changeLog?.members.append(index)
@@ -119,7 +120,9 @@ final class MemoryTransaction: StoreWriter {
     func customerIDs() throws -> [Customer.ID] { tables.customers.keys.sorted() }
 
     func memberState(_ id: Customer.ID) throws -> MemberState? {
-        memberIndex(id).flatMap { tables.members[$0].state }
+        guard let index = memberIndex(id) else { return nil }
+        try tables.decodeState(of: index)
+        return tables.members[index].state
     }
 
     func activity(_ id: Activity.ID) throws -> Activity? { tables.activities[id].map { tables.log[$0].activity } }
@@ -146,12 +149,15 @@ final class MemoryTransaction: StoreWriter {
     }
 
     func customersWithLotsExpiring(by date: Date) throws -> [Customer.ID] {
-        tables.memberIndex.compactMap { id, index in
-            let due = tables.members[index].state?.lots.contains { lot in
+        var due: [Customer.ID] = []
+        for (id, index) in tables.memberIndex {
+            try tables.decodeState(of: index)
+            let hasLotDue = tables.members[index].state?.lots.contains { lot in
                 lot.remaining.rawValue > 0 && (lot.expiresAt.map { $0 <= date } ?? false)
             }
-            return due == true ? id : nil
-        }.sorted()
+            if hasLotDue == true { due.append(id) }
+        }
+        return due.sorted()
     }
 
     func ledger(of customerID: Customer.ID) throws -> [LedgerEntry] {
@@ -188,13 +194,15 @@ final class MemoryTransaction: StoreWriter {
 
     func save(_ state: MemberState) throws {
         let index = memberSlot(state.customerID)
-        saveState(of: index)
+        try saveState(of: index)
         tables.members[index].state = state
     }
 
     func updateMemberState<T>(of id: Customer.ID, _ body: (inout MemberState) throws -> T) throws -> T? {
-        guard let index = memberIndex(id), tables.members[index].state != nil else { return nil }
-        saveState(of: index)
+        guard let index = memberIndex(id) else { return nil }
+        try tables.decodeState(of: index)
+        guard tables.members[index].state != nil else { return nil }
+        try saveState(of: index)
         // Take the state out so that the engine mutates the only copy (no copy-on-write
         // beyond what the rollback snapshot requires), then put it back.
         guard var state = tables.members[index].state.take() else { return nil }

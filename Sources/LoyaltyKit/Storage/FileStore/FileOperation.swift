@@ -84,10 +84,23 @@ struct FileOperationWriter {
     mutating func write(_ state: MemberState) {
         scratch.removeAll()
         scratch.write(state)
+        writeState(of: state.customerID, scratch.bytes[...])
+    }
+
+    /// Writes the state of a member as the tables hold it: decoded or still encoded.
+    mutating func writeState(of member: MemoryTables.Member) {
+        if let encoded = member.encodedState {
+            writeState(of: encoded.id, encoded.bytes[encoded.range])
+        } else if let state = member.state {
+            write(state)
+        }
+    }
+
+    private mutating func writeState(of id: Customer.ID, _ bytes: ArraySlice<UInt8>) {
         encoder.write(FileOperation.memberState.rawValue)
-        encoder.write(state.customerID.rawValue)
-        encoder.write(UInt64(scratch.bytes.count))
-        encoder.write(raw: scratch.bytes)
+        encoder.write(id.rawValue)
+        encoder.write(UInt64(bytes.count))
+        encoder.write(raw: bytes)
     }
 
     /// Writes a snapshot's start or end marker with the counts it holds.
@@ -103,9 +116,7 @@ struct FileOperationWriter {
     static func journalPayload(for log: MemoryTransaction.ChangeLog, tables: MemoryTables) -> [UInt8] {
         var writer = FileOperationWriter()
         for change in log.changes { writer.write(change) }
-        for index in log.members {
-            if let state = tables.members[index].state { writer.write(state) }
-        }
+        for index in log.members { writer.writeState(of: tables.members[index]) }
         return writer.encoder.bytes
     }
 }

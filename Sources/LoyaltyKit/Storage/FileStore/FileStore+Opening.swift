@@ -34,7 +34,7 @@ extension FileStore {
                     location: directory.journal)
             }
             let journal = try Journal.create(at: directory.journal, id: 1, directory: directory.path)
-            return Opened(lock: lock, tables: try loader.finish(), journal: journal,
+            return Opened(lock: lock, tables: loader.finish(), journal: journal,
                           recovery: Recovery(loadedSnapshot: false, replayedRecords: 0), snapshotSize: 0)
         }
         let (file, bytes, header, start) = try readJournal(directory, after: snapshot)
@@ -46,7 +46,7 @@ extension FileStore {
                     + "keeps a backup of the journal and cuts it at this record")
         }
         try loader.replay(bytes, records)
-        let tables = try loader.finish()
+        let tables = loader.finish()
         let end = damage?.offset ?? bytes.count
         if end < bytes.count {
             try file.truncate(to: end)

@@ -68,10 +68,8 @@ enum SnapshotFile {
                 writer.write(.entries(entries))
                 try closeRecordIfFull()
             }
-            if let state = tables.members[member].state {
-                writer.write(state)
-                try closeRecordIfFull()
-            }
+            writer.writeState(of: tables.members[member])
+            try closeRecordIfFull()
         }
         try closeRecord()
         writer.writeMarker(.snapshotEnd, customers: counts.customers, activities: counts.activities, members: counts.members)

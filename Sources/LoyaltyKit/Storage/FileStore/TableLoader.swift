@@ -6,10 +6,10 @@ import Dispatch
 /// Loading a large store is dominated by decoding, so records are decoded on all cores, a
 /// window at a time, and applied in order on the calling thread. The tables are held in the
 /// loader's own stored properties while loading (not in the class), which spares a dynamic
-/// exclusivity check on every access. Member states are decoded lazily: replay notes where
-/// each member's latest state is, and ``finish()`` decodes only those, so a journal that saved
-/// a member's state a thousand times costs one decode. Outcomes stay encoded until they are
-/// read (see ``StoredOutcome``).
+/// exclusivity check on every access. Member states and outcomes stay encoded until they are
+/// first read (see ``MemoryTables/decodeState(of:)`` and ``StoredOutcome``): most of a large
+/// store's outcomes are never read again, and a journal that saved a member's state a thousand
+/// times costs no decode at all.
 struct TableLoader {
     /// Where a record came from, for error messages.
     struct Source: Sendable {
@@ -55,14 +55,6 @@ struct TableLoader {
         var description: String { "\(customers) customers, \(activities) activities and \(members) members" }
     }
 
-    /// A member's latest state, not yet decoded.
-    private struct PendingState: Sendable {
-        var id: Customer.ID
-        var bytes: [UInt8]
-        var range: Range<Int>
-        var source: Source
-    }
-
     /// The payload bytes decoded together before they are applied: enough records to keep
     /// every core busy (a snapshot record holds about 1 MiB), few enough that decoding the
     /// next window overlaps applying this one for most of the load.
@@ -84,7 +76,6 @@ struct TableLoader {
     /// rather than only each member's latest state at the end and outcomes when they are read.
     private let decodesEverything: Bool
     private var lastMember: (id: Customer.ID, index: Int)?
-    private var pendingStates: [PendingState?] = []
     /// Whether a snapshot's start and end markers were read.
     private var snapshotStarted = false
     private(set) var snapshotEnded = false
@@ -155,15 +146,8 @@ struct TableLoader {
         }
     }
 
-    /// Decodes the latest state of every member and hands over the tables.
-    /// - Throws: ``LoyaltyError/Code/storage`` naming the record of a state that does not decode.
-    mutating func finish() throws -> MemoryTables {
-        let pending = pendingStates
-        let states = concurrentMap(pending.count) { slot in pending[slot].map { pending in Result { try TableLoader.decodeState(pending) } } }
-        for (slot, state) in states.enumerated() {
-            if let state { members[slot].state = try state.get() }
-        }
-        pendingStates = []
+    /// Builds the members' activity lists and ledgers and hands over the tables.
+    mutating func finish() -> MemoryTables {
         for (slot, list) in grouped(Array(0..<logMembers.count), by: logMembers).enumerated() { members[slot].activities = list }
         for (slot, list) in grouped(segments, by: segmentMembers).enumerated() { members[slot].ledger = list }
         let tables = MemoryTables()
@@ -224,20 +208,6 @@ struct TableLoader {
         return Counts(customers: try count(), activities: try count(), members: try count())
     }
 
-    private static func decodeState(_ pending: PendingState) throws -> MemberState {
-        do {
-            var decoder = RecordDecoder(pending.bytes, range: pending.range)
-            let state = try decoder.read(MemberState.self)
-            guard decoder.isAtEnd else { throw decoder.damaged("trailing bytes after a member state") }
-            guard state.customerID == pending.id else {
-                throw decoder.damaged("the state of \(state.customerID) filed under \(pending.id)")
-            }
-            return state
-        } catch {
-            throw pending.source.error("cannot be replayed: \((error as? LoyaltyError)?.message ?? String(describing: error))")
-        }
-    }
-
     /// Applies one record's operations.
     private mutating func apply(_ operations: [Operation], _ bytes: [UInt8], _ source: Source) throws {
         func inconsistency(_ problem: String) -> LoyaltyError { source.error("cannot be replayed: it \(problem)") }
@@ -256,13 +226,17 @@ struct TableLoader {
                     throw inconsistency("updates customer \(customer.id), who was never inserted")
                 }
             case let .memberState(id, range):
-                let pending = PendingState(id: id, bytes: bytes, range: range, source: source)
+                let encoded = MemoryTables.EncodedState(id: id, bytes: bytes, range: range)
                 let slot = memberSlot(id)
                 if decodesEverything {
-                    members[slot].state = try TableLoader.decodeState(pending)
+                    do {
+                        members[slot].state = try MemoryTables.decode(encoded)
+                    } catch {
+                        throw source.error("cannot be replayed: \((error as? LoyaltyError)?.message ?? String(describing: error))")
+                    }
                 } else {
-                    while pendingStates.count <= slot { pendingStates.append(nil) }
-                    pendingStates[slot] = pending
+                    members[slot].state = nil
+                    members[slot].encodedState = encoded
                 }
             case .append(let activity, var outcome):
                 if decodesEverything, case let .encoded(bytes, range, entryCount) = outcome {
