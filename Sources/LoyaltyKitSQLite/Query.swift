@@ -55,11 +55,16 @@ enum Query: Int, CaseIterable {
             """
         case .replaceActivity: "UPDATE activities SET body = ? WHERE sequence = ?"
 
-        case .ledger: "SELECT body FROM ledger_entries WHERE customer_id = ? ORDER BY sequence"
+        case .ledger:
+            """
+            SELECT l.recorded_with, l.position, l.body, a.outcome FROM ledger_entries AS l
+            LEFT JOIN activities AS a ON a.sequence = l.recorded_with
+            WHERE l.customer_id = ? ORDER BY l.sequence
+            """
         case .insertLedgerEntry:
             """
-            INSERT INTO ledger_entries (customer_id, activity_id, kind, date, points, recorded_with, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO ledger_entries (customer_id, activity_id, kind, date, points, recorded_with, position, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """
         }
     }

@@ -4,13 +4,15 @@ import LoyaltyKit
 /// The reader and writer handed to a store transaction's body: each call runs one or a few
 /// cached statements on the connection, inside the transaction ``SQLiteStore`` opened.
 ///
-/// It keeps one thing between calls, and only for the transaction's lifetime: the point lots
-/// of the member state last read or saved, so that saving that member again writes only the
-/// lot rows that changed. Under `BEGIN IMMEDIATE` no other connection can change them meanwhile.
+/// It keeps one thing between calls, and only for the transaction's lifetime: the member
+/// states it read or saved, exactly as the database holds them, so that reading a member again
+/// decodes nothing and saving them again writes only the lot rows that changed. No other
+/// connection can change them meanwhile: a write transaction holds the write lock from its
+/// start (`BEGIN IMMEDIATE`), and a read transaction sees one snapshot.
 final class SQLiteTransaction: StoreWriter {
     private let connection: Connection
-    /// The lots the `lots` table holds for a member, as of the last read or save of their state.
-    private var knownLots: (customerID: Customer.ID, lots: [PointLot])?
+    /// The member states as the database holds them now, for those read or saved so far.
+    private var states: [Customer.ID: MemberState] = [:]
 
     init(connection: Connection) {
         self.connection = connection
@@ -62,24 +64,27 @@ final class SQLiteTransaction: StoreWriter {
     // MARK: Member states
 
     func memberState(_ id: Customer.ID) throws -> MemberState? {
+        if let state = states[id] { return state }
         let state = try connection.withStatement(.memberState) { statement in
             try statement.bind(id.key, at: 1)
             return try statement.step() ? try statement.record(MemberState.self, at: 0) : nil
         }
-        if let state { knownLots = (id, state.lots) }
+        if let state { states[id] = state }
         return state
     }
 
     func save(_ state: MemberState) throws {
-        let key = state.customerID.key
+        let id = state.customerID
+        let key = id.key
+        // Forgotten until the save succeeds: a failed save leaves rows the cache cannot know.
+        let known = states.removeValue(forKey: id)
         try connection.withStatement(.saveMemberState) { statement in
             try statement.bind(key, at: 1)
             try statement.bind(blob: state.recordBytes, at: 2)
             try statement.run()
         }
-        let known = knownLots.flatMap { $0.customerID == state.customerID ? $0.lots : nil }
-        try syncLots(of: key, from: known, to: state.lots)
-        knownLots = (state.customerID, state.lots)
+        try syncLots(of: key, from: known?.lots, to: state.lots)
+        states[id] = state
     }
 
     /// Reads the state, lets `body` change it, and saves it: the lots read are the ones the
@@ -201,7 +206,9 @@ final class SQLiteTransaction: StoreWriter {
         }
         guard inserted else { return false }
         let sequence = connection.lastInsertRowID
-        for entry in outcome.entries { try insert(entry, recordedWith: sequence) }
+        for (position, entry) in outcome.entries.enumerated() {
+            try insert(entry, recordedWith: (sequence, Int64(position)))
+        }
         return true
     }
 
@@ -223,29 +230,60 @@ final class SQLiteTransaction: StoreWriter {
 
     // MARK: Ledger
 
+    /// Reads the member's rows in append order: a standalone entry from its body, an outcome's
+    /// entry from the outcome it was recorded with (decoded once for its consecutive rows).
     func ledger(of customerID: Customer.ID) throws -> [LedgerEntry] {
         try connection.withStatement(.ledger) { statement in
             try statement.bind(customerID.key, at: 1)
             var entries: [LedgerEntry] = []
-            while try statement.step() { entries.append(try statement.record(at: 0)) }
+            var outcome: (sequence: Int64, entries: [LedgerEntry])?
+            while try statement.step() {
+                if statement.isNull(at: 0) {
+                    entries.append(try statement.record(at: 2))
+                    continue
+                }
+                let sequence = statement.int64(at: 0)
+                if outcome?.sequence != sequence {
+                    guard !statement.isNull(at: 3) else { throw damaged("a ledger entry names a missing activity") }
+                    outcome = (sequence, try statement.record(Outcome.self, at: 3).entries)
+                }
+                let position = statement.int64(at: 1)
+                guard let recorded = outcome?.entries, position >= 0, position < recorded.count else {
+                    throw damaged("a ledger entry names position \(position) of an outcome that has fewer entries")
+                }
+                entries.append(recorded[Int(position)])
+            }
             return entries
         }
+    }
+
+    private func damaged(_ message: String) -> LoyaltyError {
+        LoyaltyError(.storage, "the database is damaged: \(message)", location: connection.path)
     }
 
     func append(_ entries: [LedgerEntry]) throws {
         for entry in entries { try insert(entry, recordedWith: nil) }
     }
 
-    /// Appends one ledger entry; `sequence` is the activity whose outcome holds it, if any.
-    private func insert(_ entry: LedgerEntry, recordedWith sequence: Int64?) throws {
+    /// Appends one ledger entry. `recorded` names the activity whose outcome holds it and its
+    /// position there; the row then keeps no copy of the entry. A standalone entry (`nil`)
+    /// keeps its body.
+    private func insert(_ entry: LedgerEntry, recordedWith recorded: (sequence: Int64, position: Int64)?) throws {
         try connection.withStatement(.insertLedgerEntry) { statement in
             try statement.bind(entry.customerID.key, at: 1)
             try statement.bind(entry.activityID.key, at: 2)
             try statement.bind(entry.kind.rawValue, at: 3)
             try statement.bind(entry.date.timeIntervalSinceReferenceDate, at: 4)
             try statement.bind(entry.points.rawValue, at: 5)
-            if let sequence { try statement.bind(sequence, at: 6) } else { try statement.bindNull(at: 6) }
-            try statement.bind(blob: entry.recordBytes, at: 7)
+            if let recorded {
+                try statement.bind(recorded.sequence, at: 6)
+                try statement.bind(recorded.position, at: 7)
+                try statement.bindNull(at: 8)
+            } else {
+                try statement.bindNull(at: 6)
+                try statement.bindNull(at: 7)
+                try statement.bind(blob: entry.recordBytes, at: 8)
+            }
             try statement.run()
         }
     }

@@ -70,5 +70,31 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX lots_by_expiry ON lots (expires_at, customer_id);
         """,
+        // 2: a ledger entry that an outcome holds is no longer copied into its row: the row
+        // keeps the entry's position in the outcome, and only standalone (expiry) entries keep
+        // a body.
+        """
+        CREATE TABLE ledger_entries_v2 (
+            sequence INTEGER PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            activity_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            date REAL NOT NULL,
+            points INTEGER NOT NULL,
+            recorded_with INTEGER REFERENCES activities (sequence),
+            position INTEGER,
+            body BLOB,
+            CHECK ((recorded_with IS NULL) = (position IS NULL) AND (recorded_with IS NULL) = (body IS NOT NULL))
+        );
+        INSERT INTO ledger_entries_v2 (sequence, customer_id, activity_id, kind, date, points, recorded_with, position, body)
+        SELECT sequence, customer_id, activity_id, kind, date, points, recorded_with,
+               CASE WHEN recorded_with IS NULL THEN NULL
+                    ELSE row_number() OVER (PARTITION BY recorded_with ORDER BY sequence) - 1 END,
+               CASE WHEN recorded_with IS NULL THEN body END
+        FROM ledger_entries;
+        DROP TABLE ledger_entries;
+        ALTER TABLE ledger_entries_v2 RENAME TO ledger_entries;
+        CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id);
+        """,
     ]
 }

@@ -70,10 +70,56 @@ struct SQLiteFileTests {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("loyalty.sqlite").path
             try await SQLiteStore(path: path).close()
-            #expect(try rawSQL(path, "PRAGMA user_version") == ["1"])
+            #expect(try rawSQL(path, "PRAGMA user_version") == ["2"])
             #expect(try rawSQL(path, "PRAGMA journal_mode") == ["wal"])
             try await SQLiteStore(path: path).close()   // reopening an up-to-date file changes nothing
-            #expect(try rawSQL(path, "PRAGMA user_version") == ["1"])
+            #expect(try rawSQL(path, "PRAGMA user_version") == ["2"])
+        }
+    }
+
+    @Test("a version 1 database, whose ledger rows copy their entries, is migrated with every ledger unchanged")
+    func migrationFromVersion1() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("loyalty.sqlite").path
+            let store = try SQLiteStore(path: path)
+            let loyalty = try Loyalty(program: Fixtures.seasideHotel(), store: store)
+            let members = fixtureMembers(3, since: Self.start)
+            for member in members { try await loyalty.register(member) }
+            try await loyalty.record(contentsOf: Fixtures.purchases(
+                count: 60, members: 3, start: Self.start.addingTimeInterval(3_600), spacing: 86_400 * 15))
+            try await loyalty.expire(asOf: Self.start.addingTimeInterval(86_400 * 3_000))
+            let expected = try await store.read { reader in try members.map { try reader.ledger(of: $0.id) } }
+            await store.close()
+            #expect(try rawSQL(path, "SELECT count(*) FROM ledger_entries WHERE recorded_with IS NULL") != ["0"])
+
+            // Turn the file back into what version 1 wrote: every ledger row holds its entry's body.
+            try rawSQL(path, """
+                CREATE TABLE v1 (sequence INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, activity_id TEXT NOT NULL,
+                kind TEXT NOT NULL, date REAL NOT NULL, points INTEGER NOT NULL,
+                recorded_with INTEGER REFERENCES activities (sequence), body BLOB NOT NULL)
+                """)
+            for (member, entries) in zip(members, expected) {
+                let sequences = try rawSQL(path, "SELECT sequence FROM ledger_entries WHERE customer_id = '\(member.id.rawValue)' ORDER BY sequence")
+                #expect(sequences.count == entries.count)
+                for (sequence, entry) in zip(sequences, entries) {
+                    let hex = entry.recordBytes.map { String(format: "%02X", $0) }.joined()
+                    try rawSQL(path, """
+                        INSERT INTO v1 SELECT sequence, customer_id, activity_id, kind, date, points, recorded_with, X'\(hex)'
+                        FROM ledger_entries WHERE sequence = \(sequence)
+                        """)
+                }
+            }
+            try rawSQL(path, "DROP TABLE ledger_entries")
+            try rawSQL(path, "ALTER TABLE v1 RENAME TO ledger_entries")
+            try rawSQL(path, "CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id)")
+            try rawSQL(path, "PRAGMA user_version = 1")
+
+            let migrated = try SQLiteStore(path: path)
+            #expect(try rawSQL(path, "PRAGMA user_version") == ["2"])
+            #expect(try rawSQL(path, "SELECT count(*) FROM ledger_entries WHERE recorded_with IS NOT NULL AND body IS NOT NULL") == ["0"])
+            let ledgers = try await migrated.read { reader in try members.map { try reader.ledger(of: $0.id) } }
+            #expect(ledgers == expected)
+            await migrated.close()
         }
     }
 

@@ -34,18 +34,23 @@ enum StorageBenchmarks {
         }
     }
 
+    /// Seeds the members, then times recording the batches through `Loyalty`.
+    static func record(_ batches: [[Activity]], into store: any LoyaltyStore, _ data: Dataset) async throws -> Double {
+        try await seed(store, data)
+        let loyalty = try Loyalty(program: data.program, store: store)
+        return try await Harness.time {
+            for batch in batches { try await loyalty.record(contentsOf: batch) }
+        }
+    }
+
     /// `record-sqlite`: the purchases through `Loyalty` into an `SQLiteStore` (synchronous
     /// NORMAL), 1,000 per transaction; baseline: raw prepared inserts of one row per activity.
     static func recordSQLite(_ data: Dataset) async throws {
         let folder = try temporaryFolder("sqlite")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteStore(path: folder.appendingPathComponent("loyalty.sqlite").path)
-        try await seed(store, data)
-        let loyalty = try Loyalty(program: data.program, store: store)
         let batches = batches(data)
-        let seconds = try await Harness.time {
-            for batch in batches { try await loyalty.record(contentsOf: batch) }
-        }
+        let seconds = try await record(batches, into: store, data)
         await store.close()
 
         let raw = try RawSQLite(path: folder.appendingPathComponent("raw.sqlite").path, synchronous: "NORMAL")
@@ -74,12 +79,8 @@ enum StorageBenchmarks {
         let directory = folder.appendingPathComponent("store")
         let options = FileStore.Options(durability: .full, automaticCompactionThreshold: nil)
         let store = try FileStore(directory: directory, options: options)
-        try await seed(store, data)
-        let loyalty = try Loyalty(program: data.program, store: store)
         let batches = batches(data)
-        let seconds = try await Harness.time {
-            for batch in batches { try await loyalty.record(contentsOf: batch) }
-        }
+        let seconds = try await record(batches, into: store, data)
         await store.close()
         let journal = directory.appendingPathComponent("journal.bin")
         let bytes = (try FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int) ?? 0

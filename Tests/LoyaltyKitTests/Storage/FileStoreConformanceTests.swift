@@ -7,27 +7,24 @@ import Testing
 struct FileStoreConformanceTests {
     @Test("FileStore keeps the store contract", arguments: StoreConformance.checks)
     func conformance(_ check: StoreConformance.Check) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filestore-conformance-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let suite = StoreConformance(
-            makeStore: { try FileStore(directory: folder.appendingPathComponent(UUID().uuidString)) },
-            reopen: { store in
-                let store = try #require(store as? FileStore)
-                await store.close()
-                return try FileStore(directory: store.directory, options: store.options)
-            })
-        try await suite.run(check)
+        try await Self.run(check, compactingBeforeReopen: false)
     }
 
     @Test("FileStore keeps the store contract after compaction", arguments: StoreConformance.checks.filter { $0.name.contains("reopening") })
     func conformanceThroughSnapshot(_ check: StoreConformance.Check) async throws {
+        try await Self.run(check, compactingBeforeReopen: true)
+    }
+
+    /// Runs a check on stores in a temporary folder; a reopen reads the journal, or the
+    /// snapshot when `compactingBeforeReopen`.
+    private static func run(_ check: StoreConformance.Check, compactingBeforeReopen: Bool) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filestore-conformance-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let suite = StoreConformance(
             makeStore: { try FileStore(directory: folder.appendingPathComponent(UUID().uuidString)) },
             reopen: { store in
                 let store = try #require(store as? FileStore)
-                try await store.compact()
+                if compactingBeforeReopen { try await store.compact() }
                 await store.close()
                 return try FileStore(directory: store.directory, options: store.options)
             })
