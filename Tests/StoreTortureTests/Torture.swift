@@ -27,7 +27,7 @@ enum Torture {
         var lines: [String] { ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
 
         func kill() {
-            Glibc_kill(process.processIdentifier, SIGKILL)
+            sendKill(to: process.processIdentifier)
             process.waitUntilExit()
         }
 
@@ -110,8 +110,11 @@ enum Torture {
     }
 }
 
-#if canImport(Glibc)
-private func Glibc_kill(_ pid: Int32, _ signal: Int32) { _ = Glibc.kill(pid, signal) }
-#elseif canImport(Darwin)
-private func Glibc_kill(_ pid: Int32, _ signal: Int32) { _ = Darwin.kill(pid, signal) }
-#endif
+/// Sends SIGKILL: the process gets no chance to flush or clean up.
+private func sendKill(to pid: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.kill(pid, SIGKILL)
+    #elseif canImport(Darwin)
+    _ = Darwin.kill(pid, SIGKILL)
+    #endif
+}

@@ -103,7 +103,8 @@ struct BaselineMetrics {
         case .purchase(let purchase):
             let day = calendar.dayNumber(of: activity.date)
             let amount = purchase.lines.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
-            let month = calendar.civilDate(of: activity.date).month + 12 * calendar.civilDate(of: activity.date).year
+            let civil = calendar.civilDate(of: activity.date)
+            let month = civil.month + 12 * civil.year
             if var customer = customers[activity.customerID] {
                 if day != customer.lastDay {
                     customer.repeatDays += 1

@@ -18,16 +18,16 @@ struct FileStoreConformanceTests {
     /// Runs a check on stores in a temporary folder; a reopen reads the journal, or the
     /// snapshot when `compactingBeforeReopen`.
     private static func run(_ check: StoreConformance.Check, compactingBeforeReopen: Bool) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filestore-conformance-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let suite = StoreConformance(
-            makeStore: { try FileStore(directory: folder.appendingPathComponent(UUID().uuidString)) },
-            reopen: { store in
-                let store = try #require(store as? FileStore)
-                if compactingBeforeReopen { try await store.compact() }
-                await store.close()
-                return try FileStore(directory: store.directory, options: store.options)
-            })
-        try await suite.run(check)
+        try await withTemporaryDirectory { folder in
+            let suite = StoreConformance(
+                makeStore: { try FileStore(directory: folder.appendingPathComponent(UUID().uuidString)) },
+                reopen: { store in
+                    let store = try #require(store as? FileStore)
+                    if compactingBeforeReopen { try await store.compact() }
+                    await store.close()
+                    return try FileStore(directory: store.directory, options: store.options)
+                })
+            try await suite.run(check)
+        }
     }
 }
